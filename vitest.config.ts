@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'apps/web/src/**/*.test.tsx'],
-    environmentMatchGlobs: undefined,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

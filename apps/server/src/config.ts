@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+const urlList = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? [] : v.split(',').map((s) => s.trim())))
+  .pipe(z.array(z.url()));
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(8080, 0, 65535),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalUrl,
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalUrl,
+  DATABASE_READ_URLS: urlList.default([]),
+  DATABASE_POOL_MAX: int(20, 1, 500),
+  REDIS_URL: optionalUrl,
+  NATS_URL: optionalUrl,
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('BTB_EVENTS'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().default('boutique-to-box-api'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => (v.trim() === '' ? [] : v.split(',').map((s) => s.trim()))),
+  BODY_LIMIT_BYTES: int(1_048_576, 1024),
+  TRUST_PROXY: bool.default(false),
+  CACHE_L1_MAX_ENTRIES: int(5000, 10),
+  CACHE_DEFAULT_TTL_S: int(60, 1),
+  JOBS_POLL_MS: int(500, 10),
+  JOBS_CONCURRENCY: int(2, 1, 64),
+  OUTBOX_POLL_MS: int(200, 10),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_BUCKET: z.string().default('boutique-to-box'),
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_S: int(900, 30),
+  REFRESH_TOKEN_TTL_S: int(30 * 24 * 3600, 60),
+  RATE_LIMIT_AUTH_MAX: int(5, 1),
+  RATE_LIMIT_AUTH_WINDOW_S: int(900, 1),
+  RATE_LIMIT_DESIGNS_PER_HOUR: int(10, 1),
+  RATE_LIMIT_API_MAX: int(1000, 1),
+  RATE_LIMIT_API_WINDOW_S: int(900, 1),
+  AI_PROVIDER: z.enum(['builtin', 'openai', 'runway']).default('builtin'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_TEXT_MODEL: z.string().default('gpt-5-mini'),
+  OPENAI_IMAGE_MODEL: z.string().default('gpt-image-1.5'),
+  RUNWAY_API_KEY: z.string().optional(),
+  RUNWAY_BASE_URL: optionalUrl,
+  RUNWAY_IMAGE_MODEL: z.string().default('gen4_image'),
+  GENERATION_MAX_ATTEMPTS: int(3, 1, 20),
+  PAYMENT_PROVIDER: z.enum(['test', 'stripe']).default('test'),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_BASE: optionalUrl,
+  FULFILLMENT_PROVIDER: z.enum(['simulator', 'printful']).default('simulator'),
+  SIMULATOR_STEP_MS: int(3000, 0),
+  PRINTFUL_TOKEN: z.string().optional(),
+  PRINTFUL_BASE_URL: z.url().default('https://api.printful.com'),
+  PRINTFUL_WEBHOOK_SECRET: z.string().optional(),
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default('Boutique-To-Box <hello@boutique-to-box.local>'),
+  MAPBOX_TOKEN: z.string().optional(),
+  MAPBOX_BASE_URL: z.url().default('https://api.mapbox.com'),
+  APP_VERSION: z.string().default(process.env.npm_package_version ?? '0.1.0'),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Validates the environment once; every problem names its variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const config = result.data;
+  const problems: string[] = [];
+  if (config.AI_PROVIDER === 'openai' && !config.OPENAI_API_KEY)
+    problems.push('OPENAI_API_KEY: required when AI_PROVIDER=openai');
+  if (config.AI_PROVIDER === 'runway' && !config.RUNWAY_API_KEY)
+    problems.push('RUNWAY_API_KEY: required when AI_PROVIDER=runway');
+  if (config.PAYMENT_PROVIDER === 'stripe' && !config.STRIPE_SECRET_KEY)
+    problems.push('STRIPE_SECRET_KEY: required when PAYMENT_PROVIDER=stripe');
+  if (config.FULFILLMENT_PROVIDER === 'printful' && !config.PRINTFUL_TOKEN)
+    problems.push('PRINTFUL_TOKEN: required when FULFILLMENT_PROVIDER=printful');
+  if (config.DATABASE_URL && !config.JWT_SECRET) problems.push('JWT_SECRET: required outside embedded mode');
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+/** Configuration for tests: embedded defaults plus overrides, never the process environment's service URLs unless asked. */
+export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    ...overrides,
+  });
+}

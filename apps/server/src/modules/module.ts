@@ -1,0 +1,22 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+export const moduleNames = [
+  'identity',
+  'designs',
+  'studio',
+  'catalog',
+  'orders',
+  'payments',
+  'notifications',
+  'analytics',
+  'admin',
+] as const;
+export type ModuleName = (typeof moduleNames)[number];
+
+/** What a module contributes to a running process: routes for the API role, background work for the worker role. */
+export interface AppModule {
+  name: ModuleName;
+  routes?: FastifyPluginAsync;
+  /** Event consumers and job handlers. Called once, before the job queue and relay start. */
+  startWorkers?(): Promise<void>;
+}

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+
+export interface CacheOptions {
+  l1MaxEntries: number;
+  defaultTtlS: number;
+  /** Prefix for every L2 key and the invalidation channel, so instances of one deployment share them. */
+  keyPrefix?: string;
+}
+
+interface Invalidation {
+  from: string;
+  keys?: string[];
+  namespace?: string;
+  version?: number;
+}
+
+/**
+ * L1: an in-process LRU. L2: Redis, shared by every instance (optional). A write deletes the key
+ * in both levels before it returns and broadcasts the key on a Redis channel, so every other
+ * instance drops its L1 copy too. Namespaces are versioned: bumping a namespace's version makes
+ * every key under it unreachable at once (used for gallery pages).
+ * Redis being down degrades to L1 + the loader; it never fails a request.
+ */
+export class TwoLevelCache {
+  private readonly l1: LRUCache<string, { value: unknown }>;
+  private readonly versions = new Map<string, number>();
+  private readonly instanceId = randomUUID();
+  private readonly prefix: string;
+  private readonly channel: string;
+  private stats = { l1Hits: 0, l2Hits: 0, misses: 0 };
+
+  constructor(
+    private readonly options: CacheOptions,
+    private readonly logger: Logger,
+    private readonly redis?: Redis,
+    subscriber?: Redis,
+  ) {
+    this.l1 = new LRUCache({ max: options.l1MaxEntries, ttlAutopurge: false });
+    this.prefix = options.keyPrefix ?? 'btb:';
+    this.channel = `${this.prefix}cache:invalidate`;
+    if (subscriber) {
+      subscriber.on('message', (channel, raw) => {
+        if (channel !== this.channel) return;
+        try {
+          this.applyInvalidation(JSON.parse(raw) as Invalidation);
+        } catch {}
+      });
+      // Re-subscribe happens automatically on reconnect (ioredis autoResubscribe).
+      subscriber.subscribe(this.channel).catch(() => {});
+      // While the subscriber is disconnected, other instances' invalidations may be missed:
+      // drop L1 on reconnect so nothing stale outlives the outage.
+      subscriber.on('ready', () => {
+        this.l1.clear();
+        this.versions.clear();
+      });
+    }
+  }
+
+  get kind(): 'l1' | 'l1+redis' {
+    return this.redis ? 'l1+redis' : 'l1';
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const local = this.l1.get(key);
+    if (local) {
+      this.stats.l1Hits++;
+      return local.value as T;
+    }
+    if (this.redis) {
+      try {
+        const raw = await this.redis.get(this.prefix + key);
+        if (raw !== null) {
+          const value = JSON.parse(raw) as T;
+          const ttl = await this.redis.pttl(this.prefix + key).catch(() => -1);
+          this.l1.set(key, { value }, { ttl: ttl > 0 ? ttl : this.options.defaultTtlS * 1000 });
+          this.stats.l2Hits++;
+          return value;
+        }
+      } catch (error) {
+        this.warn(error);
+      }
+    }
+    this.stats.misses++;
+    return undefined;
+  }
+
+  async set<T>(key: string, value: T, ttlS = this.options.defaultTtlS): Promise<void> {
+    this.l1.set(key, { value }, { ttl: ttlS * 1000 });
+    if (this.redis) {
+      try {
+        await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', ttlS);
+      } catch (error) {
+        this.warn(error);
+      }
+    }
+  }
+
+  async getOrLoad<T>(key: string, loader: () => Promise<T>, ttlS = this.options.defaultTtlS): Promise<T> {
+    const hit = await this.get<T>(key);
+    if (hit !== undefined) return hit;
+    const value = await loader();
+    await this.set(key, value, ttlS);
+    return value;
+  }
+
+  async delete(...keys: string[]): Promise<void> {
+    for (const key of keys) this.l1.delete(key);
+    if (!this.redis) return;
+    try {
+      await this.redis.del(...keys.map((k) => this.prefix + k));
+    } catch (error) {
+      this.warn(error);
+    }
+    await this.broadcast({ from: this.instanceId, keys });
+  }
+
+  /** The current version of a namespace; part of every key cached under it. */
+  async namespaceVersion(namespace: string): Promise<number> {
+    const known = this.versions.get(namespace);
+    if (known !== undefined) return known;
+    let version = 0;
+    if (this.redis) {
+      try {
+        version = Number((await this.redis.get(`${this.prefix}ns:${namespace}`)) ?? 0);
+      } catch (error) {
+        this.warn(error);
+        // Without Redis the version cannot be trusted across instances: do not remember it.
+        return -1;
+      }
+    }
+    this.versions.set(namespace, version);
+    return version;
+  }
+
+  /** Makes every key under the namespace unreachable, here and on every instance. */
+  async bumpNamespace(namespace: string): Promise<void> {
+    let version = (this.versions.get(namespace) ?? 0) + 1;
+    if (this.redis) {
+      try {
+        version = await this.redis.incr(`${this.prefix}ns:${namespace}`);
+      } catch (error) {
+        this.warn(error);
+        this.versions.delete(namespace);
+        return;
+      }
+    }
+    this.versions.set(namespace, version);
+    await this.broadcast({ from: this.instanceId, namespace, version });
+  }
+
+  /** A key under the namespace's current version; undefined when caching must be skipped. */
+  async namespacedKey(namespace: string, key: string): Promise<string | undefined> {
+    const version = await this.namespaceVersion(namespace);
+    return version < 0 ? undefined : `${namespace}:v${version}:${key}`;
+  }
+
+  private applyInvalidation(message: Invalidation) {
+    if (message.from === this.instanceId) return;
+    for (const key of message.keys ?? []) this.l1.delete(key);
+    if (message.namespace !== undefined) {
+      const known = this.versions.get(message.namespace) ?? -1;
+      if ((message.version ?? 0) > known) this.versions.set(message.namespace, message.version ?? 0);
+    }
+  }
+
+  private async broadcast(message: Invalidation) {
+    try {
+      await this.redis?.publish(this.channel, JSON.stringify(message));
+    } catch (error) {
+      this.warn(error);
+    }
+  }
+
+  private lastWarn = 0;
+  private warn(error: unknown) {
+    if (Date.now() - this.lastWarn < 10_000) return;
+    this.lastWarn = Date.now();
+    this.logger.warn({ err: error }, 'cache L2 (Redis) unavailable; serving from L1 and the database');
+  }
+
+  async ping(): Promise<void> {
+    if (!this.redis) return;
+    await this.redis.ping();
+  }
+
+  statistics() {
+    return { ...this.stats, l1Size: this.l1.size };
+  }
+
+  clearLocal() {
+    this.l1.clear();
+    this.versions.clear();
+  }
+}

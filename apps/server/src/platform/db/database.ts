@@ -1,0 +1,113 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import {
+  drizzle as drizzlePg,
+  type NodePgDatabase,
+  type NodePgQueryResultHKT,
+} from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import type { Config } from '../../config.ts';
+
+export type Db = NodePgDatabase<Record<string, never>>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = PgDatabase<NodePgQueryResultHKT, any, any>;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  /** The primary: every write and every read that must see its own writes. */
+  readonly db: Db;
+  /** Round-robin over the read replicas; the primary when there are none. */
+  read(): Db;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+/** Any constant works; it only has to be the same for every instance of this application. */
+const MIGRATION_LOCK_KEY = 7_262_020_11;
+
+export async function openDatabase(config: Config, options: { inMemory?: boolean } = {}): Promise<Database> {
+  if (!config.DATABASE_URL) return openPglite(config, options.inMemory ?? false);
+  return openPostgres(config.DATABASE_URL, config.DATABASE_READ_URLS, config.DATABASE_POOL_MAX);
+}
+
+async function openPglite(config: Config, inMemory: boolean): Promise<Database> {
+  let client: PGlite;
+  if (inMemory) {
+    client = await PGlite.create();
+  } else {
+    const dir = path.resolve(config.DATA_DIR, 'pglite');
+    await mkdir(dir, { recursive: true });
+    client = await PGlite.create({ dataDir: dir });
+  }
+  const db = drizzlePglite({ client }) as unknown as Db;
+  await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  return {
+    kind: 'pglite',
+    db,
+    read: () => db,
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, readUrls: string[], poolMax: number): Promise<Database> {
+  const makePool = (connectionString: string) => {
+    const pool = new pg.Pool({
+      connectionString,
+      max: poolMax,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    return pool;
+  };
+  const writePool = makePool(url);
+  const readPools = readUrls.map(makePool);
+  await runMigrationsLocked(writePool);
+  const db = drizzlePg({ client: writePool });
+  const readers = readPools.map((pool) => drizzlePg({ client: pool }));
+  let next = 0;
+  return {
+    kind: 'postgres',
+    db,
+    read: () => {
+      if (readers.length === 0) return db;
+      const reader = readers[next]!;
+      next = (next + 1) % readers.length;
+      return reader;
+    },
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: async () => {
+      await Promise.all([writePool.end(), ...readPools.map((p) => p.end())]);
+    },
+  };
+}
+
+/** Several instances may start at once: the advisory lock lets exactly one migrate while the others wait. */
+async function runMigrationsLocked(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePg(drizzlePg({ client }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,91 @@
+import { healthSchema, readinessSchema } from '@btb/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Platform } from '../platform.ts';
+import { SERVICE_NAME } from '../platform.ts';
+
+async function timed(check: () => Promise<unknown>, timeoutMs = 1500) {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
+    ]);
+    return { ok: true, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    return {
+      ok: false,
+      latencyMs: Math.round(performance.now() - started),
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+/** Liveness, readiness, metrics and stored files: the routes every role serves. */
+export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const noLimit = { rateLimit: false };
+
+  app.get(
+    '/health',
+    { config: noLimit, schema: { tags: ['system'], summary: 'Liveness', response: { 200: healthSchema } } },
+    async () => ({ status: 'ok' as const, service: SERVICE_NAME, version: platform.config.APP_VERSION }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      config: noLimit,
+      schema: {
+        tags: ['system'],
+        summary: 'Readiness: database, cache and event bus reachable',
+        response: { 200: readinessSchema, 503: readinessSchema },
+      },
+    },
+    async (_request, reply) => {
+      const [database, cache, bus] = await Promise.all([
+        timed(() => platform.database.ping()),
+        timed(() => platform.cache.ping()),
+        timed(() => platform.bus.ping()),
+      ]);
+      const checks = { database, cache, bus };
+      const ready = Object.values(checks).every((c) => c.ok);
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks });
+    },
+  );
+
+  app.get('/metrics', { config: noLimit, schema: { hide: true } }, async (_request, reply) => {
+    reply.type(platform.metrics.registry.contentType);
+    return platform.metrics.registry.metrics();
+  });
+
+  app.get(
+    '/files/*',
+    {
+      config: noLimit,
+      schema: {
+        tags: ['system'],
+        summary: 'A stored file (design artwork, previews, mockups)',
+        params: z.object({ '*': z.string() }),
+      },
+    },
+    async (request, reply) => {
+      const key = request.params['*'];
+      let file = null;
+      try {
+        file = await platform.storage.get(key);
+      } catch {
+        file = null;
+      }
+      if (!file) {
+        return reply
+          .status(404)
+          .send({ error: 'File not found', code: 'not_found', requestId: String(request.id) });
+      }
+      // Keys are content-addressed or rewritten on change, so they can be cached hard.
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.type(file.contentType).send(file.body);
+    },
+  );
+};

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db, Executor } from '../db/database.ts';
+import { jobs } from './tables.ts';
+
+export interface JobOptions {
+  maxAttempts?: number;
+  /** First retry delay; each further retry doubles it. */
+  backoffMs?: number;
+  /** Delay before the first run. */
+  delayMs?: number;
+  /** At most one unfinished job per (queue, key): a second enqueue is a no-op. */
+  singletonKey?: string;
+}
+
+export interface JobContext<P> {
+  id: number;
+  payload: P;
+  attempt: number;
+  maxAttempts: number;
+  signal: AbortSignal;
+}
+
+export type JobHandler<P = any> = (job: JobContext<P>) => Promise<void>;
+
+export interface WorkerOptions {
+  concurrency: number;
+  pollMs: number;
+  /** How long a claim lasts without renewal; a worker that dies loses its jobs after this. */
+  leaseMs?: number;
+  /** Called when a job has used its last attempt. */
+  onFailed?: (job: { id: number; payload: unknown; error: string }) => Promise<void>;
+}
+
+/**
+ * A durable job queue on a PostgreSQL table. It runs unchanged on PGlite and on PostgreSQL:
+ * claims use `FOR UPDATE SKIP LOCKED`, running jobs hold a lease they renew, and a job whose
+ * worker died is claimed again once its lease runs out. Failures retry with exponential backoff.
+ */
+export class JobQueue {
+  private readonly handlers = new Map<string, { handler: JobHandler; options: WorkerOptions }>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly controllers = new Set<AbortController>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private polling = false;
+  readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Enqueues in the caller's transaction when given one, so the job exists exactly when the change does. */
+  async enqueue<P>(
+    queue: string,
+    payload: P,
+    options: JobOptions = {},
+    executor: Executor = this.db,
+  ): Promise<number | null> {
+    const rows = await executor
+      .insert(jobs)
+      .values({
+        queue,
+        payload: payload as object,
+        maxAttempts: options.maxAttempts ?? 5,
+        backoffMs: options.backoffMs ?? 1000,
+        runAt: sql`now() + ${`${options.delayMs ?? 0} milliseconds`}::interval`,
+        singletonKey: options.singletonKey ?? null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: jobs.id });
+    if (!this.stopped) this.wake();
+    return rows[0]?.id ?? null;
+  }
+
+  register<P>(queue: string, handler: JobHandler<P>, options: WorkerOptions): void {
+    this.handlers.set(queue, { handler, options });
+  }
+
+  start(): void {
+    if (!this.stopped || this.handlers.size === 0) return;
+    this.stopped = false;
+    this.wake();
+  }
+
+  /** Polls now instead of at the next tick. */
+  wake(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.poll(), 0);
+    this.timer.unref();
+  }
+
+  private schedulePoll() {
+    if (this.stopped) return;
+    const pollMs = Math.min(...[...this.handlers.values()].map((h) => h.options.pollMs));
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.poll(), pollMs);
+    this.timer.unref();
+  }
+
+  private capacity(): number {
+    const total = Math.max(...[...this.handlers.values()].map((h) => h.options.concurrency));
+    return total - this.inFlight.size;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling || this.stopped) return;
+    this.polling = true;
+    try {
+      while (!this.stopped && this.capacity() > 0) {
+        const claimed = await this.claim();
+        if (!claimed) break;
+        const run = this.run(claimed).finally(() => {
+          this.inFlight.delete(run);
+          this.wake();
+        });
+        this.inFlight.add(run);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'job queue poll failed');
+    } finally {
+      this.polling = false;
+      this.schedulePoll();
+    }
+  }
+
+  private async claim() {
+    const queues = [...this.handlers.keys()];
+    const leaseMs = Math.max(...[...this.handlers.values()].map((h) => h.options.leaseMs ?? 30_000));
+    const result = await this.db.execute<{
+      id: string;
+      queue: string;
+      payload: unknown;
+      attempts: number;
+      max_attempts: number;
+      backoff_ms: number;
+    }>(sql`
+      update platform.jobs set
+        status = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
+        locked_until = now() + ${`${leaseMs} milliseconds`}::interval, updated_at = now()
+      where id = (
+        select id from platform.jobs
+        where queue in ${queues}
+          and ((status = 'pending' and run_at <= now()) or (status = 'active' and locked_until < now()))
+        order by run_at, id
+        limit 1
+        for update skip locked
+      )
+      returning id, queue, payload, attempts, max_attempts, backoff_ms`);
+    const row = result.rows[0];
+    if (!row) return null;
+    return { ...row, id: Number(row.id), leaseMs };
+  }
+
+  private async run(job: NonNullable<Awaited<ReturnType<JobQueue['claim']>>>): Promise<void> {
+    const entry = this.handlers.get(job.queue)!;
+    const controller = new AbortController();
+    this.controllers.add(controller);
+    const renew = setInterval(
+      () => {
+        void this.db
+          .update(jobs)
+          .set({ lockedUntil: sql`now() + ${`${job.leaseMs} milliseconds`}::interval` })
+          .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.workerId)))
+          .catch(() => {});
+      },
+      Math.max(100, Math.floor(job.leaseMs / 3)),
+    );
+    renew.unref();
+    try {
+      await entry.handler({
+        id: job.id,
+        payload: job.payload,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+        signal: controller.signal,
+      });
+      await this.db
+        .update(jobs)
+        .set({
+          status: 'completed',
+          completedAt: sql`now()`,
+          updatedAt: sql`now()`,
+          lockedUntil: null,
+          lastError: null,
+        })
+        .where(eq(jobs.id, job.id));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = job.attempts >= job.max_attempts;
+      const delayMs = job.backoff_ms * 2 ** (job.attempts - 1);
+      this.logger.warn(
+        { jobId: job.id, queue: job.queue, attempt: job.attempts, final, err: error },
+        'job failed',
+      );
+      await this.db
+        .update(jobs)
+        .set(
+          final
+            ? { status: 'failed', lastError: message, updatedAt: sql`now()`, lockedUntil: null }
+            : {
+                status: 'pending',
+                lastError: message,
+                updatedAt: sql`now()`,
+                lockedUntil: null,
+                runAt: sql`now() + ${`${delayMs} milliseconds`}::interval`,
+              },
+        )
+        .where(eq(jobs.id, job.id));
+      if (final) await entry.options.onFailed?.({ id: job.id, payload: job.payload, error: message });
+    } finally {
+      clearInterval(renew);
+      this.controllers.delete(controller);
+    }
+  }
+
+  /** Stops claiming, then waits for running jobs (aborting them after `graceMs`). */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    const all = Promise.allSettled([...this.inFlight]);
+    const timeout = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([all, timeout]);
+    for (const c of this.controllers) c.abort();
+    await all;
+  }
+
+  async stats(): Promise<Record<string, number>> {
+    const result = await this.db.execute<{ status: string; n: string }>(
+      sql`select status, count(*)::int as n from platform.jobs group by status`,
+    );
+    return Object.fromEntries(result.rows.map((r) => [r.status, Number(r.n)]));
+  }
+}

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { Redis } from 'ioredis';
+import pino, { type Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { InProcessBus } from './bus/in-process-bus.ts';
+import type { EventBus } from './bus/events.ts';
+import { NatsBus } from './bus/nats-bus.ts';
+import { type ConsumerHandler, OutboxRelay, subscribeOnce } from './bus/outbox.ts';
+import { TwoLevelCache } from './cache/two-level-cache.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { connectRedis, whenReady } from './redis.ts';
+import type { FileStorage } from './storage/file-storage.ts';
+import { LocalStorage } from './storage/local-storage.ts';
+import { S3Storage } from './storage/s3-storage.ts';
+import { createMetrics, type Metrics } from './telemetry/metrics.ts';
+import { createTracing, type Tracing } from './telemetry/tracing.ts';
+
+export const SERVICE_NAME = 'boutique-to-box-api';
+
+/** Everything the modules run on. Built once at start-up from the validated config. */
+export interface Platform {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  cache: TwoLevelCache;
+  bus: EventBus;
+  relay: OutboxRelay;
+  jobs: JobQueue;
+  storage: FileStorage;
+  metrics: Metrics;
+  tracing: Tracing;
+  /** Shared Redis connection (rate limits, cache), when configured. */
+  redis?: Redis;
+  /** A named consumer that handles each event once (see subscribeOnce). */
+  subscribe(consumer: string, eventTypes: string[], handler: ConsumerHandler): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  logger?: Logger;
+  /** Tests: keep PGlite in memory instead of DATA_DIR. */
+  inMemoryDatabase?: boolean;
+  spanExporter?: SpanExporter;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    base: { service: SERVICE_NAME, version: config.APP_VERSION, pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'],
+  });
+}
+
+export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const logger = options.logger ?? createLogger(config);
+  const closers: (() => Promise<unknown>)[] = [];
+  try {
+    const database = await openDatabase(config, { inMemory: options.inMemoryDatabase });
+    closers.push(() => database.close());
+
+    let redis: Redis | undefined;
+    let subscriber: Redis | undefined;
+    if (config.REDIS_URL) {
+      redis = connectRedis(config.REDIS_URL, 'main');
+      subscriber = connectRedis(config.REDIS_URL, 'invalidation');
+      closers.push(async () => {
+        redis!.disconnect();
+        subscriber!.disconnect();
+      });
+      if (!(await whenReady(redis)))
+        logger.warn('Redis is not reachable yet; continuing and reconnecting in the background');
+    }
+    const cache = new TwoLevelCache(
+      { l1MaxEntries: config.CACHE_L1_MAX_ENTRIES, defaultTtlS: config.CACHE_DEFAULT_TTL_S },
+      logger,
+      redis,
+      subscriber,
+    );
+
+    const bus: EventBus = config.NATS_URL
+      ? await NatsBus.connect(config.NATS_URL, config.NATS_STREAM, logger)
+      : new InProcessBus();
+    closers.push(() => bus.close());
+
+    const relay = new OutboxRelay(database.db, bus, logger, { pollMs: config.OUTBOX_POLL_MS });
+    const jobs = new JobQueue(database.db, logger);
+
+    let storage: FileStorage;
+    if (config.STORAGE_DRIVER === 's3') {
+      const s3 = new S3Storage({
+        bucket: config.S3_BUCKET,
+        region: config.S3_REGION,
+        endpoint: config.S3_ENDPOINT,
+        accessKeyId: config.S3_ACCESS_KEY_ID,
+        secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: config.S3_FORCE_PATH_STYLE,
+      });
+      closers.push(async () => s3.destroy());
+      storage = s3;
+    } else {
+      storage = new LocalStorage(path.resolve(config.DATA_DIR, 'files'));
+    }
+
+    const metrics = createMetrics({ service: SERVICE_NAME, version: config.APP_VERSION });
+    const tracing = createTracing({
+      serviceName: config.OTEL_SERVICE_NAME,
+      version: config.APP_VERSION,
+      otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+      exporter: options.spanExporter,
+    });
+    closers.push(() => tracing.shutdown());
+
+    let closed = false;
+    return {
+      config,
+      logger,
+      database,
+      cache,
+      bus,
+      relay,
+      jobs,
+      storage,
+      metrics,
+      tracing,
+      redis,
+      subscribe: (consumer, eventTypes, handler) =>
+        subscribeOnce(database.db, bus, consumer, eventTypes, handler),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await jobs.stop();
+        await relay.stop();
+        await relay
+          .flush(5)
+          .catch((error) => logger.warn({ err: error }, 'outbox not fully flushed on shutdown'));
+        for (const close of closers.reverse()) await close().catch(() => {});
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => {});
+    throw error;
+  }
+}

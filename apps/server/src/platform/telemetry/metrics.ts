@@ -1,0 +1,49 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The brief's metrics, on a registry of their own (one per app instance, so tests never collide). */
+export function createMetrics(labels: { service: string; version: string }) {
+  const registry = new Registry();
+  registry.setDefaultLabels(labels);
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequestsTotal: new Counter({
+      name: 'http_requests_total',
+      help: 'Total number of HTTP requests',
+      labelNames: ['method', 'route', 'status_code'] as const,
+      registers: [registry],
+    }),
+    httpRequestDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Duration of HTTP requests in seconds',
+      labelNames: ['method', 'route'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
+      registers: [registry],
+    }),
+    activeConnections: new Gauge({
+      name: 'active_connections',
+      help: 'Number of open HTTP connections',
+      registers: [registry],
+    }),
+    designGenerationDuration: new Histogram({
+      name: 'design_generation_duration_seconds',
+      help: 'Time taken to generate a design',
+      labelNames: ['provider', 'outcome'] as const,
+      buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120],
+      registers: [registry],
+    }),
+    eventsPublished: new Counter({
+      name: 'events_published_total',
+      help: 'Domain events published by the outbox relay',
+      registers: [registry],
+    }),
+    jobsFinished: new Counter({
+      name: 'jobs_finished_total',
+      help: 'Background jobs finished, by queue and outcome',
+      labelNames: ['queue', 'outcome'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,64 @@
+import { type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, type SpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+
+export interface Tracing {
+  tracer: Tracer | undefined;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is configured (or a test passes its own exporter).
+ * The provider is not registered globally, so several apps in one process keep their own spans.
+ */
+export function createTracing(options: {
+  serviceName: string;
+  version: string;
+  otlpEndpoint?: string;
+  exporter?: SpanExporter;
+}): Tracing {
+  if (!options.otlpEndpoint && !options.exporter) return { tracer: undefined, shutdown: async () => {} };
+  const spanProcessor = options.exporter
+    ? new SimpleSpanProcessor(options.exporter)
+    : new BatchSpanProcessor(
+        new OTLPTraceExporter({ url: `${options.otlpEndpoint!.replace(/\/$/, '')}/v1/traces` }),
+      );
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: options.serviceName,
+      [ATTR_SERVICE_VERSION]: options.version,
+    }),
+    spanProcessors: [spanProcessor],
+  });
+  return {
+    tracer: provider.getTracer(options.serviceName, options.version),
+    shutdown: () => provider.shutdown(),
+  };
+}
+
+/** Runs `fn` in a span (the brief's traceFunction); a no-op without a tracer. */
+export async function traced<T>(
+  tracer: Tracer | undefined,
+  name: string,
+  fn: (span?: Span) => Promise<T>,
+): Promise<T> {
+  if (!tracer) return fn();
+  return tracer.startActiveSpan(name, { kind: SpanKind.INTERNAL }, async (span) => {
+    try {
+      const result = await fn(span);
+      span.setStatus({ code: SpanStatusCode.OK });
+      return result;
+    } catch (error) {
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: error instanceof Error ? error.message : 'unknown error',
+      });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}

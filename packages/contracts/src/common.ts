@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** The one error shape every failing response uses. */
+export const errorResponseSchema = z
+  .object({
+    error: z.string(),
+    code: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    retryAfter: z.number().int().optional(),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'Error' });
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const errorCodes = [
+  'validation_failed',
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_state',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Keyset-paginated list: `nextCursor` is opaque and null on the last page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const uuidParam = z.object({ id: z.uuid() });
+
+export const healthSchema = z.object({ status: z.literal('ok'), service: z.string(), version: z.string() });
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  checks: z.record(
+    z.string(),
+    z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() }),
+  ),
+});
+export type Readiness = z.infer<typeof readinessSchema>;
