@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     max: config.RATE_LIMIT_API_MAX,
     timeWindow: config.RATE_LIMIT_API_WINDOW_S * 1000,
     redis: platform.redis,
-    nameSpace: 'btb:rl:api:',
+    nameSpace: `${config.REDIS_KEY_PREFIX}rl:api:`,
     skipOnError: true,
     allowList: (request) => !request.url.startsWith('/api/'),
     enableDraftSpec: true,

@@ -30,6 +30,7 @@ export const configSchema = z.object({
   DATABASE_READ_URLS: urlList.default([]),
   DATABASE_POOL_MAX: int(20, 1, 500),
   REDIS_URL: optionalUrl,
+  REDIS_KEY_PREFIX: z.string().default('btb:'),
   NATS_URL: optionalUrl,
   NATS_STREAM: z
     .string()

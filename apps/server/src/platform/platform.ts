@@ -74,7 +74,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         logger.warn('Redis is not reachable yet; continuing and reconnecting in the background');
     }
     const cache = new TwoLevelCache(
-      { l1MaxEntries: config.CACHE_L1_MAX_ENTRIES, defaultTtlS: config.CACHE_DEFAULT_TTL_S },
+      {
+        l1MaxEntries: config.CACHE_L1_MAX_ENTRIES,
+        defaultTtlS: config.CACHE_DEFAULT_TTL_S,
+        keyPrefix: config.REDIS_KEY_PREFIX,
+      },
       logger,
       redis,
       subscriber,

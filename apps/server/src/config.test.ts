@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('starts on embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(8080);
+    expect(config.DATA_DIR).toBe('./data');
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.AI_PROVIDER).toBe('builtin');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names the variable of every invalid value', () => {
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'not a url' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toMatch(/PORT/);
+      expect(message).toMatch(/LOG_LEVEL/);
+      expect(message).toMatch(/DATABASE_URL/);
+    }
+  });
+
+  it('requires a JWT secret outside embedded mode and credentials for chosen providers', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/x' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ AI_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY/);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('parses lists and booleans', () => {
+    const config = loadConfig({
+      DATABASE_READ_URLS: 'postgres://a/db, postgres://b/db',
+      CORS_ORIGINS: 'https://a.example,https://b.example',
+      TRUST_PROXY: 'true',
+    });
+    expect(config.DATABASE_READ_URLS).toEqual(['postgres://a/db', 'postgres://b/db']);
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.TRUST_PROXY).toBe(true);
+  });
+});

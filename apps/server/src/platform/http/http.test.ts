@@ -1,0 +1,138 @@
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildApp } from '../../app.ts';
+import { createTestPlatform, type TestPlatform } from '../../testing/test-app.ts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+
+describe('HTTP platform', () => {
+  let base: TestPlatform;
+  let app: FastifyInstance;
+  const spans = new InMemorySpanExporter();
+
+  beforeAll(async () => {
+    base = await createTestPlatform({ BODY_LIMIT_BYTES: '2048' }, { spanExporter: spans });
+    app = await buildApp({ platform: base.platform, webRoot: false });
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/api/echo',
+      { schema: { body: z.object({ name: z.string().min(2), count: z.number().int().max(3) }) } },
+      async (request) => request.body,
+    );
+    app.get('/api/boom', async () => {
+      throw new Error('database password is hunter2');
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await base.cleanup();
+  });
+
+  it('answers liveness and readiness with every dependency named', async () => {
+    const health = await app.inject('/health');
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'ok', service: 'boutique-to-box-api' });
+    const ready = await app.inject('/ready');
+    expect(ready.statusCode).toBe(200);
+    expect(Object.keys(ready.json().checks)).toEqual(['database', 'cache', 'bus']);
+  });
+
+  it('puts a request id on every response and honours an incoming one', async () => {
+    const fresh = await app.inject('/health');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await app.inject({ url: '/health', headers: { 'x-request-id': 'trace-me-123' } });
+    expect(given.headers['x-request-id']).toBe('trace-me-123');
+  });
+
+  it('answers unknown routes with the contract error shape', async () => {
+    const res = await app.inject('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'not_found', error: expect.stringContaining('/api/nothing-here') });
+  });
+
+  it('reports validation failures per field', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/echo', payload: { name: 'x', count: 9 } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe('validation_failed');
+    expect(body.details.map((d: { path: string }) => d.path).sort()).toEqual(['count', 'name']);
+  });
+
+  it('rejects malformed JSON, oversized bodies and unsupported media types with 4xx', async () => {
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('bad_request');
+
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(5000), count: 1 }),
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('payload_too_large');
+
+    const xml = await app.inject({
+      method: 'POST',
+      url: '/api/echo',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json().code).toBe('unsupported_media_type');
+  });
+
+  it('hides internal errors behind a generic 500 with the request id', async () => {
+    const res = await app.inject('/api/boom');
+    expect(res.statusCode).toBe(500);
+    const body = res.json();
+    expect(body.code).toBe('internal_error');
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+    expect(body.requestId).toBe(res.headers['x-request-id']);
+  });
+
+  it('sets security headers', async () => {
+    const res = await app.inject('/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('exposes the brief metrics in Prometheus format', async () => {
+    await app.inject('/health');
+    const res = await app.inject('/metrics');
+    expect(res.statusCode).toBe(200);
+    const text = res.body;
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/health",status_code="200"/);
+    expect(text).toContain('http_request_duration_seconds_bucket');
+    expect(text).toContain('active_connections');
+    expect(text).toContain('design_generation_duration_seconds');
+    expect(text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('serves an OpenAPI 3 document and its browser', async () => {
+    const doc = await app.inject('/docs/json');
+    expect(doc.statusCode).toBe(200);
+    expect(doc.json().openapi).toMatch(/^3\./);
+    expect(doc.json().paths['/health']).toBeDefined();
+    const ui = await app.inject('/docs/');
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+  });
+
+  it('traces requests with the route and status', async () => {
+    spans.reset();
+    await app.inject('/api/nothing-here');
+    await app.inject('/health');
+    const finished = spans.getFinishedSpans();
+    const health = finished.find((s) => s.name === 'GET /health');
+    expect(health).toBeDefined();
+    expect(health!.attributes['http.response.status_code']).toBe(200);
+    expect(finished.some((s) => s.attributes['http.response.status_code'] === 404)).toBe(true);
+  });
+});
