@@ -78,15 +78,21 @@ export class NatsBus implements EventBus {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: eventTypes.map((t) => this.subjectOf(t)),
+      // One subject filter per consumer: multi-subject filters need NATS 2.10, Debian ships 2.9.
+      filter_subject: eventTypes.length === 1 ? this.subjectOf(eventTypes[0]!) : `${this.stream}.>`,
       ack_wait: nanos(30_000),
       max_deliver: -1,
     });
     const c = await this.js.consumers.get(this.stream, durable);
     const messages = await c.consume({ max_messages: 64 });
     this.consumers.push({ stop: () => void messages.close() });
+    const wanted = new Set(eventTypes.map((t) => this.subjectOf(t)));
     void (async () => {
       for await (const m of messages) {
+        if (!wanted.has(m.subject)) {
+          m.ack();
+          continue;
+        }
         try {
           await handler(m.json<EventEnvelope>());
           m.ack();
