@@ -137,4 +137,3 @@ export const buildLeaf: MotifBuilder = (ctx) => {
   return { type: 'scatter', glyphs, rotation: 180 };
 };
 
-export { leafWithVein };
