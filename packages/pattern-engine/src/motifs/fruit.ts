@@ -1,7 +1,7 @@
-import { darken, detailOf, lighten, mix } from '../color.ts';
+import { darken, lighten, luminance, mix } from '../color.ts';
 import type { Rng } from '../prng.ts';
 import { circle, ellipse, group, num, path, type Pt, smoothClosedPath } from '../svg.ts';
-import { type MotifBuilder, own, type Paint } from './context.ts';
+import { accentFor, type MotifBuilder, own, type Paint } from './context.ts';
 import { leafWithVein } from './shapes.ts';
 
 type FruitMaker = (rng: Rng, p: Paint, main: string) => string;
@@ -151,7 +151,8 @@ export const buildFruit: MotifBuilder = (ctx) => {
   const glyphs: string[] = [];
   for (let i = 0; i < 4; i++) glyphs.push(makers[i % makers.length](rng, paint, own(paint, i)));
   // Small blossoms between fruit, as on classic fruit prints.
-  const blossomColour = detailOf(paint.bg, 0) === paint.bg ? lighten(own(paint, 0), 0.6) : lighten(own(paint, 0), 0.6);
+  const blossomColour =
+    luminance(paint.bg) > 0.45 ? accentFor(paint, own(paint, 0), 1) : lighten(own(paint, 0), 0.6);
   const fillers = [
     group(leafWithVein(40, 15, paint.leaf, lighten(paint.leaf, 0.35), 3), 'translate(-20 0)'),
     [0, 72, 144, 216, 288].map((a) => group(ellipse(0, -14, 9, 13, blossomColour), `rotate(${a})`)).join('') +

@@ -1,0 +1,175 @@
+/**
+ * npm run bench: starts the platform (embedded, and against PostgreSQL/Redis/NATS when DATABASE_URL
+ * is set) and a bare Fastify hello-world as the ceiling, drives each with autocannon, and prints
+ * req/s, p50, p99, errors and each row's ratio to the ceiling. Writes bench/results/latest.json.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { type Scenario, scenarios } from './scenarios.ts';
+import { extraRows } from './extra-rows.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const duration = Number(process.env.BENCH_DURATION_S ?? 5);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const only = process.env.BENCH_ONLY;
+
+export interface Row {
+  mode: string;
+  scenario: string;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  ratioToCeiling?: number;
+  note?: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startProcess(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const end = Date.now() + 120_000;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(readyUrl)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`${args.join(' ')} did not become ready`);
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+async function measure(baseUrl: string, scenario: Scenario, mode: string): Promise<Row> {
+  const prepared = await scenario.prepare(baseUrl);
+  const result = await autocannon({
+    url: baseUrl + prepared.path,
+    method: prepared.method ?? 'GET',
+    headers: prepared.headers,
+    body: prepared.body,
+    requests: prepared.requests as autocannon.Request[] | undefined,
+    connections: scenario.connections ?? connections,
+    duration: scenario.amount ? undefined : duration,
+    amount: scenario.amount,
+  });
+  return {
+    mode,
+    scenario: scenario.name,
+    reqPerSec: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function benchPlatform(mode: string, env: Record<string, string>): Promise<Row[]> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'btb-bench-'));
+  const server = await startProcess(
+    ['apps/server/src/main.ts'],
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      RATE_LIMIT_API_MAX: '100000000',
+      RATE_LIMIT_AUTH_MAX: '100000000',
+      RATE_LIMIT_DESIGNS_PER_HOUR: '100000000',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      ...env,
+    },
+    `http://127.0.0.1:${port}/health`,
+  );
+  const rows: Row[] = [];
+  try {
+    for (const scenario of scenarios) {
+      if (only && !scenario.name.includes(only)) continue;
+      rows.push(await measure(`http://127.0.0.1:${port}`, scenario, mode));
+    }
+  } finally {
+    await stop(server);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+function printTable(rows: Row[]) {
+  const header = ['mode', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'vs ceiling'];
+  const lines = rows.map((r) => [
+    r.mode,
+    r.scenario,
+    String(r.reqPerSec),
+    String(r.p50Ms),
+    String(r.p99Ms),
+    String(r.errors),
+    String(r.non2xx),
+    r.ratioToCeiling === undefined ? (r.note ?? '') : `${(r.ratioToCeiling * 100).toFixed(1)}%`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const l of lines) console.log(fmt(l));
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const helloPort = await freePort();
+  const hello = await startProcess(['bench/hello-server.ts'], { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/`);
+  const ceilingRow = await measure(`http://127.0.0.1:${helloPort}`, { name: 'bare Fastify hello-world (ceiling)', prepare: async () => ({ path: '/' }) }, 'ceiling');
+  await stop(hello);
+  rows.push(ceilingRow);
+
+  rows.push(...(await benchPlatform('embedded', { DATABASE_URL: '', REDIS_URL: '', NATS_URL: '' })));
+  if (process.env.DATABASE_URL) {
+    rows.push(
+      ...(await benchPlatform('postgres', {
+        DATABASE_URL: process.env.DATABASE_URL,
+        REDIS_URL: process.env.REDIS_URL ?? '',
+        NATS_URL: process.env.NATS_URL ?? '',
+        NATS_STREAM: `BENCH_${Date.now()}`,
+      })),
+    );
+  }
+  for (const row of rows) {
+    if (row.mode !== 'ceiling' || row === ceilingRow) row.ratioToCeiling = row.reqPerSec / ceilingRow.reqPerSec;
+  }
+  const extra = process.env.BENCH_SKIP_EXTRA ? [] : await extraRows();
+  rows.push(...extra);
+
+  printTable(rows);
+  await mkdir(path.join(root, 'bench/results'), { recursive: true });
+  const out = path.join(root, 'bench/results/latest.json');
+  await writeFile(out, JSON.stringify({ at: new Date().toISOString(), duration, connections, cpus: os.cpus().length, rows }, null, 2));
+  console.log(`\nwritten to ${path.relative(root, out)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
