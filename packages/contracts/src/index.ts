@@ -1,1 +1,4 @@
 export * from './common.ts';
+export * from './identity.ts';
+export * from './designs.ts';
+export * from './commerce.ts';

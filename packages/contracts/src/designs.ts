@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { publicUserSchema } from './identity.ts';
+
+export const categories = ['dress', 'shirt', 'pants', 'accessories'] as const;
+export const categorySchema = z.enum(categories);
+export type Category = z.infer<typeof categorySchema>;
+
+export const styles = ['casual', 'formal', 'sporty', 'vintage'] as const;
+export const styleSchema = z.enum(styles);
+export type Style = z.infer<typeof styleSchema>;
+
+export const hexColorSchema = z
+  .string()
+  .regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour like #1A2B3C')
+  .transform((c) => c.toLowerCase());
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(30)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, 'may contain letters, digits, spaces and hyphens');
+
+/** The brief's createDesignSchema, plus optional tags. */
+export const createDesignBodySchema = z.object({
+  title: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+  description: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  prompt: z.string().trim().min(10, 'must be at least 10 characters').max(1000, 'must be at most 1000 characters'),
+  category: categorySchema,
+  style: styleSchema,
+  colors: z.array(hexColorSchema).max(5, 'at most 5 colours').default([]),
+  isPublic: z.boolean().default(false),
+  tags: z.array(tagSchema).max(10, 'at most 10 tags').optional(),
+});
+export type CreateDesignBody = z.input<typeof createDesignBodySchema>;
+
+export const updateDesignBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(500).nullable(),
+    isPublic: z.boolean(),
+    tags: z.array(tagSchema).max(10),
+  })
+  .partial()
+  .strict();
+export type UpdateDesignBody = z.infer<typeof updateDesignBodySchema>;
+
+export const designStatuses = ['queued', 'generating', 'ready', 'failed'] as const;
+export const designStatusSchema = z.enum(designStatuses);
+export type DesignStatus = z.infer<typeof designStatusSchema>;
+
+export const printAreaQualitySchema = z.object({
+  productId: z.string(),
+  placement: z.string(),
+  widthPx: z.number().int(),
+  heightPx: z.number().int(),
+  requiredDpi: z.number().int(),
+  effectiveDpi: z.number().int(),
+  printReady: z.boolean(),
+});
+
+export const qualityReportSchema = z.object({
+  printReady: z.boolean(),
+  vector: z.boolean(),
+  sourceWidthPx: z.number().int().nullable(),
+  sourceHeightPx: z.number().int().nullable(),
+  contrastRatio: z.number(),
+  colorCount: z.number().int(),
+  printAreas: z.array(printAreaQualitySchema),
+  warnings: z.array(z.string()),
+});
+export type QualityReport = z.infer<typeof qualityReportSchema>;
+
+export const designSchema = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    author: publicUserSchema,
+    title: z.string(),
+    description: z.string().nullable(),
+    prompt: z.string(),
+    status: designStatusSchema,
+    progress: z.number().int().min(0).max(100),
+    failureReason: z.string().nullable(),
+    imageUrl: z.string().nullable(),
+    modelUrl: z.string().nullable(),
+    thumbnailUrl: z.string().nullable(),
+    previewUrl: z.string().nullable(),
+    tags: z.array(z.string()),
+    category: categorySchema,
+    style: styleSchema,
+    colors: z.array(z.string()),
+    aiModel: z.string().nullable(),
+    generationParams: z.record(z.string(), z.unknown()),
+    confidence: z.number().nullable(),
+    quality: qualityReportSchema.nullable(),
+    isPublic: z.boolean(),
+    hidden: z.boolean(),
+    likes: z.number().int(),
+    views: z.number().int(),
+    likedByMe: z.boolean().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Design' });
+export type Design = z.infer<typeof designSchema>;
+
+export const designSorts = ['new', 'top', 'trending'] as const;
+export const listDesignsQuerySchema = z.object({
+  scope: z.enum(['public', 'mine']).default('public'),
+  category: categorySchema.optional(),
+  style: styleSchema.optional(),
+  tag: tagSchema.optional(),
+  color: hexColorSchema.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(designSorts).default('new'),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(60).default(24),
+});
+export type ListDesignsQuery = z.input<typeof listDesignsQuerySchema>;
+
+export const likeResponseSchema = z.object({ liked: z.boolean(), likes: z.number().int() });
+
+const countSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+export const trendsSchema = z.object({
+  windowDays: z.number().int(),
+  tags: countSchema,
+  colors: countSchema,
+  categories: countSchema,
+  styles: countSchema,
+});
+export type Trends = z.infer<typeof trendsSchema>;
+
+/** One server-sent event on GET /api/designs/:id/events. */
+export const generationProgressSchema = z.object({
+  designId: z.uuid(),
+  status: designStatusSchema,
+  progress: z.number().int().min(0).max(100),
+  message: z.string(),
+});
+export type GenerationProgress = z.infer<typeof generationProgressSchema>;
