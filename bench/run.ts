@@ -38,7 +38,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startProcess(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  readyUrl: string,
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -140,8 +144,16 @@ function printTable(rows: Row[]) {
 async function main() {
   const rows: Row[] = [];
   const helloPort = await freePort();
-  const hello = await startProcess(['bench/hello-server.ts'], { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/`);
-  const ceilingRow = await measure(`http://127.0.0.1:${helloPort}`, { name: 'bare Fastify hello-world (ceiling)', prepare: async () => ({ path: '/' }) }, 'ceiling');
+  const hello = await startProcess(
+    ['bench/hello-server.ts'],
+    { PORT: String(helloPort) },
+    `http://127.0.0.1:${helloPort}/`,
+  );
+  const ceilingRow = await measure(
+    `http://127.0.0.1:${helloPort}`,
+    { name: 'bare Fastify hello-world (ceiling)', prepare: async () => ({ path: '/' }) },
+    'ceiling',
+  );
   await stop(hello);
   rows.push(ceilingRow);
 
@@ -157,7 +169,8 @@ async function main() {
     );
   }
   for (const row of rows) {
-    if (row.mode !== 'ceiling' || row === ceilingRow) row.ratioToCeiling = row.reqPerSec / ceilingRow.reqPerSec;
+    if (row.mode !== 'ceiling' || row === ceilingRow)
+      row.ratioToCeiling = row.reqPerSec / ceilingRow.reqPerSec;
   }
   const extra = process.env.BENCH_SKIP_EXTRA ? [] : await extraRows();
   rows.push(...extra);
@@ -165,7 +178,14 @@ async function main() {
   printTable(rows);
   await mkdir(path.join(root, 'bench/results'), { recursive: true });
   const out = path.join(root, 'bench/results/latest.json');
-  await writeFile(out, JSON.stringify({ at: new Date().toISOString(), duration, connections, cpus: os.cpus().length, rows }, null, 2));
+  await writeFile(
+    out,
+    JSON.stringify(
+      { at: new Date().toISOString(), duration, connections, cpus: os.cpus().length, rows },
+      null,
+      2,
+    ),
+  );
   console.log(`\nwritten to ${path.relative(root, out)}`);
 }
 

@@ -20,6 +20,8 @@ import {
 import { createModules } from './modules/registry.ts';
 import type { AppModule, ModuleName } from './modules/module.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { rateLimitError } from './platform/http/rate-limits.ts';
+import './platform/http/actor.ts';
 import { systemRoutes } from './platform/http/system-routes.ts';
 import type { Platform } from './platform/platform.ts';
 
@@ -53,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { platform } = options;
   const { config } = platform;
   const role = options.role ?? 'all';
-  const all = createModules(platform);
+  const all = await createModules(platform);
   const selected = options.modules ? all.filter((m) => options.modules!.includes(m.name)) : all;
 
   const app = Fastify({
@@ -74,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('platform', platform);
   app.decorate('appModules', selected);
+  app.decorateRequest('actor', null);
   registerErrorHandling(app);
   registerObservability(app, platform);
 
@@ -110,15 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     skipOnError: true,
     allowList: (request) => !request.url.startsWith('/api/'),
     enableDraftSpec: true,
-    errorResponseBuilder: (request, context) => {
-      const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
-      const error = Object.assign(new Error(`Too many requests; try again in ${retryAfter} s`), {
-        statusCode: 429,
-        retryAfter,
-        requestId: String(request.id),
-      });
-      return error;
-    },
+    errorResponseBuilder: rateLimitError,
   });
 
   await app.register(fastifySwagger, {

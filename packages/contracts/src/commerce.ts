@@ -45,7 +45,12 @@ export const addressSchema = z.object({
   line2: z.string().trim().max(200).optional(),
   city: z.string().trim().min(1, 'is required').max(100),
   state: z.string().trim().max(100).optional(),
-  postalCode: z.string().trim().min(2, 'is required').max(12).regex(/^[A-Za-z0-9 -]+$/, 'is not a valid postal code'),
+  postalCode: z
+    .string()
+    .trim()
+    .min(2, 'is required')
+    .max(12)
+    .regex(/^[A-Za-z0-9 -]+$/, 'is not a valid postal code'),
   country: countryCodeSchema,
   email: z.email().optional(),
   phone: z.string().trim().max(30).optional(),
@@ -117,7 +122,12 @@ export const orderSchema = z
       .nullable(),
     failureReason: z.string().nullable(),
     history: z.array(
-      z.object({ from: orderStatusSchema.nullable(), to: orderStatusSchema, at: z.string(), reason: z.string() }),
+      z.object({
+        from: orderStatusSchema.nullable(),
+        to: orderStatusSchema,
+        at: z.string(),
+        reason: z.string(),
+      }),
     ),
     createdAt: z.string(),
     updatedAt: z.string(),

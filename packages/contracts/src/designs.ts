@@ -26,7 +26,11 @@ export const tagSchema = z
 export const createDesignBodySchema = z.object({
   title: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
   description: z.string().trim().max(500, 'must be at most 500 characters').optional(),
-  prompt: z.string().trim().min(10, 'must be at least 10 characters').max(1000, 'must be at most 1000 characters'),
+  prompt: z
+    .string()
+    .trim()
+    .min(10, 'must be at least 10 characters')
+    .max(1000, 'must be at most 1000 characters'),
   category: categorySchema,
   style: styleSchema,
   colors: z.array(hexColorSchema).max(5, 'at most 5 colours').default([]),

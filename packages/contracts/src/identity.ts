@@ -8,7 +8,11 @@ export const tiers = ['free', 'pro'] as const;
 export const tierSchema = z.enum(tiers);
 export type Tier = z.infer<typeof tierSchema>;
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' }).max(254));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be a valid email address' }).max(254));
 export const passwordSchema = z
   .string()
   .min(8, 'must be at least 8 characters')
@@ -58,7 +62,11 @@ export const userSchema = z
 export type User = z.infer<typeof userSchema>;
 
 /** What other people may see of a user. */
-export const publicUserSchema = z.object({ id: z.uuid(), name: z.string(), avatarUrl: z.string().nullable() });
+export const publicUserSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+});
 export type PublicUser = z.infer<typeof publicUserSchema>;
 
 export const registerBodySchema = z.object({

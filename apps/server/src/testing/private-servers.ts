@@ -58,7 +58,21 @@ export class PrivateServer {
   async start(): Promise<void> {
     const [command, args] =
       this.kind === 'redis'
-        ? ['redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir]]
+        ? [
+            'redis-server',
+            [
+              '--port',
+              String(this.port),
+              '--bind',
+              '127.0.0.1',
+              '--save',
+              '',
+              '--appendonly',
+              'no',
+              '--dir',
+              this.dir,
+            ],
+          ]
         : ['nats-server', ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dir]];
     this.process = spawn(command, args, { stdio: 'ignore' });
     await waitForPort(this.port);

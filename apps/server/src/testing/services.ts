@@ -21,7 +21,9 @@ export const realServices = {
 export const uniqueName = (prefix: string) => `${prefix}_${randomBytes(5).toString('hex')}`;
 
 /** A fresh, empty PostgreSQL database for one test file; dropped by the returned function. */
-export async function createScratchDatabase(adminUrl = realServices.postgres): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  adminUrl = realServices.postgres,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = uniqueName('btb_test');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

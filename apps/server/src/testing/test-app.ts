@@ -25,7 +25,10 @@ export async function createTestPlatform(
   options: { spanExporter?: SpanExporter; shared?: { databaseUrl?: string; dataDir?: string } } = {},
 ): Promise<TestPlatform> {
   const dataDir = options.shared?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'btb-test-')));
-  const scratch = env.databaseUrl && !options.shared?.databaseUrl ? await createScratchDatabase(env.databaseUrl) : undefined;
+  const scratch =
+    env.databaseUrl && !options.shared?.databaseUrl
+      ? await createScratchDatabase(env.databaseUrl)
+      : undefined;
   const config = testConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: options.shared?.databaseUrl ?? scratch?.url,

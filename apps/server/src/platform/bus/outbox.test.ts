@@ -29,7 +29,9 @@ describe(`transactional outbox`, () => {
   let t: TestPlatform;
   beforeAll(async () => {
     t = await createTestPlatform();
-    await t.platform.database.db.execute(sql`create table if not exists public.outbox_test_notes (id serial primary key, body text)`);
+    await t.platform.database.db.execute(
+      sql`create table if not exists public.outbox_test_notes (id serial primary key, body text)`,
+    );
   });
   afterAll(() => t.cleanup());
 
@@ -62,7 +64,9 @@ describe(`transactional outbox`, () => {
     const written: EventEnvelope[] = [];
     for (let i = 0; i < 6; i++) {
       written.push(
-        await db.transaction((tx) => appendEvent(tx, { eventType: 'order_created', userId: null, orderId: `o-${i}`, metadata: { i } })),
+        await db.transaction((tx) =>
+          appendEvent(tx, { eventType: 'order_created', userId: null, orderId: `o-${i}`, metadata: { i } }),
+        ),
       );
     }
 
@@ -83,7 +87,9 @@ describe(`transactional outbox`, () => {
     expect([...seen.keys()].sort()).toEqual(written.map((e) => e.eventId).sort());
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
 
-    const pending = await db.execute<{ n: number }>(sql`select count(*)::int as n from platform.outbox where published_at is null`);
+    const pending = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from platform.outbox where published_at is null`,
+    );
     expect(Number(pending.rows[0]!.n)).toBe(0);
   });
 
@@ -98,7 +104,9 @@ describe(`transactional outbox`, () => {
       }
       handled++;
     });
-    await db.transaction((tx) => appendEvent(tx, { eventType: 'design_liked', userId: null, designId: 'd-1' }));
+    await db.transaction((tx) =>
+      appendEvent(tx, { eventType: 'design_liked', userId: null, designId: 'd-1' }),
+    );
     const relay = new OutboxRelay(db, t.platform.bus, t.platform.logger, { pollMs: 20 });
     relay.start();
     expect(await until(() => handled === 1, 15_000)).toBe(true);

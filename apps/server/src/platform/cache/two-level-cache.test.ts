@@ -43,7 +43,12 @@ describe('two-level cache over Redis, two instances', () => {
   const prefix = `${uniqueName('cachetest')}:`;
   const clients = Array.from({ length: 4 }, (_, i) => connectRedis(realServices.redis, `test-${i}`));
   const make = (i: number) =>
-    new TwoLevelCache({ l1MaxEntries: 100, defaultTtlS: 60, keyPrefix: prefix }, logger, clients[i * 2], clients[i * 2 + 1]);
+    new TwoLevelCache(
+      { l1MaxEntries: 100, defaultTtlS: 60, keyPrefix: prefix },
+      logger,
+      clients[i * 2],
+      clients[i * 2 + 1],
+    );
   afterAll(() => {
     for (const c of clients) c.disconnect();
   });

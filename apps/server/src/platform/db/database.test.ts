@@ -55,11 +55,15 @@ describe('database', () => {
       const database = await openDatabase(config);
       const names: string[] = [];
       for (let i = 0; i < 4; i++) {
-        const r = await database.read().execute<{ name: string }>(sql`select current_setting('application_name') as name`);
+        const r = await database
+          .read()
+          .execute<{ name: string }>(sql`select current_setting('application_name') as name`);
         names.push(r.rows[0]!.name);
       }
       expect(names).toEqual(['replica_a', 'replica_b', 'replica_a', 'replica_b']);
-      const w = await database.db.execute<{ name: string }>(sql`select current_setting('application_name') as name`);
+      const w = await database.db.execute<{ name: string }>(
+        sql`select current_setting('application_name') as name`,
+      );
       expect(w.rows[0]!.name).not.toMatch(/replica/);
       await database.close();
     } finally {

@@ -14,11 +14,13 @@ describe('HTTP platform', () => {
   beforeAll(async () => {
     base = await createTestPlatform({ BODY_LIMIT_BYTES: '2048' }, { spanExporter: spans });
     app = await buildApp({ platform: base.platform, webRoot: false });
-    app.withTypeProvider<ZodTypeProvider>().post(
-      '/api/echo',
-      { schema: { body: z.object({ name: z.string().min(2), count: z.number().int().max(3) }) } },
-      async (request) => request.body,
-    );
+    app
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/api/echo',
+        { schema: { body: z.object({ name: z.string().min(2), count: z.number().int().max(3) }) } },
+        async (request) => request.body,
+      );
     app.get('/api/boom', async () => {
       throw new Error('database password is hunter2');
     });
@@ -48,7 +50,10 @@ describe('HTTP platform', () => {
   it('answers unknown routes with the contract error shape', async () => {
     const res = await app.inject('/api/nothing-here');
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toMatchObject({ code: 'not_found', error: expect.stringContaining('/api/nothing-here') });
+    expect(res.json()).toMatchObject({
+      code: 'not_found',
+      error: expect.stringContaining('/api/nothing-here'),
+    });
   });
 
   it('reports validation failures per field', async () => {

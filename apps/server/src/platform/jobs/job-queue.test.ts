@@ -80,13 +80,21 @@ describe('a job whose worker dies', () => {
     try {
       // Enqueue, then let go of the database (PGlite allows one process at a time).
       let t = await createTestPlatform({}, { shared });
-      const id = await t.platform.jobs.enqueue('crash-test', { design: 'd1' }, { maxAttempts: 3, backoffMs: 10 });
+      const id = await t.platform.jobs.enqueue(
+        'crash-test',
+        { design: 'd1' },
+        { maxAttempts: 3, backoffMs: 10 },
+      );
       await t.cleanup();
 
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../../testing/job-crash-child.ts')], {
-        env: { ...process.env, CHILD_DATABASE_URL: scratch?.url ?? '', CHILD_DATA_DIR: dataDir },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(import.meta.dirname, '../../testing/job-crash-child.ts')],
+        {
+          env: { ...process.env, CHILD_DATABASE_URL: scratch?.url ?? '', CHILD_DATA_DIR: dataDir },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let output = '';
       child.stdout.on('data', (chunk) => {
         output += chunk;
@@ -107,7 +115,11 @@ describe('a job whose worker dies', () => {
       t.platform.jobs.start();
       expect(await until(() => completed.length === 1)).toBe(true);
       expect(completed).toEqual([2]);
-      await until(async () => (await t.platform.database.db.select().from(jobs).where(eq(jobs.id, id!)))[0]?.status === 'completed');
+      await until(
+        async () =>
+          (await t.platform.database.db.select().from(jobs).where(eq(jobs.id, id!)))[0]?.status ===
+          'completed',
+      );
       const [row] = await t.platform.database.db.select().from(jobs).where(eq(jobs.id, id!));
       expect(row!.status).toBe('completed');
       await t.cleanup();

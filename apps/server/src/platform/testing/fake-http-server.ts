@@ -83,9 +83,7 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 }
 
 /** Starts a server on 127.0.0.1 with an ephemeral port. Unmatched requests get a 404 JSON body. */
-export async function startFakeHttpServer(
-  routes: Record<string, FakeHandler> = {},
-): Promise<FakeHttpServer> {
+export async function startFakeHttpServer(routes: Record<string, FakeHandler> = {}): Promise<FakeHttpServer> {
   const table: Route[] = [];
   const requests: RecordedRequest[] = [];
 
@@ -148,7 +146,8 @@ export async function startFakeHttpServer(
     port,
     requests,
     route: addRoute,
-    requestsTo: (method, path) => requests.filter((r) => r.method === method.toUpperCase() && r.path === path),
+    requestsTo: (method, path) =>
+      requests.filter((r) => r.method === method.toUpperCase() && r.path === path),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

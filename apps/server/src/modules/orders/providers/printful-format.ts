@@ -77,7 +77,9 @@ const isDelivered = (s: PrintfulShipment) =>
 
 /** The most recent shipment (reshipments supersede the original parcel). */
 function latest(shipments: PrintfulShipment[]): PrintfulShipment | undefined {
-  return [...shipments].sort((a, b) => (a.shipped_at ?? a.created ?? 0) - (b.shipped_at ?? b.created ?? 0)).at(-1);
+  return [...shipments]
+    .sort((a, b) => (a.shipped_at ?? a.created ?? 0) - (b.shipped_at ?? b.created ?? 0))
+    .at(-1);
 }
 
 /**
@@ -94,11 +96,16 @@ export function orderToUpdate(order: PrintfulOrder, externalId: string): Fulfill
     case 'fulfilled': {
       const last = latest(shipments);
       if (!last) return { kind: 'in_production', externalId };
-      if (order.status === 'fulfilled' && shipments.every(isDelivered)) return { kind: 'delivered', externalId };
+      if (order.status === 'fulfilled' && shipments.every(isDelivered))
+        return { kind: 'delivered', externalId };
       return { kind: 'shipped', externalId, shipment: toShipment(last) };
     }
     case 'onhold':
-      return { kind: 'on_hold', externalId, reason: order.error || order.notes || 'Order is on hold at Printful' };
+      return {
+        kind: 'on_hold',
+        externalId,
+        reason: order.error || order.notes || 'Order is on hold at Printful',
+      };
     case 'failed':
       return { kind: 'failed', externalId, reason: order.error || 'Printful could not process the order' };
     case 'canceled':
@@ -116,5 +123,8 @@ export const centsToPrice = (cents: number) => (cents / 100).toFixed(2);
 export function priceToCents(price: string | number): number {
   const [whole = '0', frac = ''] = String(price).trim().split('.');
   const sign = whole.startsWith('-') ? -1 : 1;
-  return sign * (Math.abs(Number.parseInt(whole, 10) || 0) * 100 + Number.parseInt(frac.padEnd(2, '0').slice(0, 2), 10));
+  return (
+    sign *
+    (Math.abs(Number.parseInt(whole, 10) || 0) * 100 + Number.parseInt(frac.padEnd(2, '0').slice(0, 2), 10))
+  );
 }

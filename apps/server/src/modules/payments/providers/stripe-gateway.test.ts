@@ -101,7 +101,13 @@ function stripeApi(server: FakeHttpServer) {
       if (!intent) {
         return {
           status: 400,
-          json: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent' } },
+          json: {
+            error: {
+              type: 'invalid_request_error',
+              code: 'resource_missing',
+              message: 'No such payment_intent',
+            },
+          },
         };
       }
       created.refunds++;
@@ -203,7 +209,13 @@ describe('StripeGateway against a Stripe-format server', () => {
       apiBase: server.url,
     });
     await expect(
-      badKey.charge({ orderId: 'o', amountCents: 100, currency: 'usd', paymentMethod: 'pm_card_visa', idempotencyKey: 'k1' }),
+      badKey.charge({
+        orderId: 'o',
+        amountCents: 100,
+        currency: 'usd',
+        paymentMethod: 'pm_card_visa',
+        idempotencyKey: 'k1',
+      }),
     ).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
   });
 

@@ -1,5 +1,11 @@
 import Stripe from 'stripe';
-import type { ChargeRequest, ChargeResult, GatewayEvent, PaymentGateway, RefundResult } from './payment-gateway.ts';
+import type {
+  ChargeRequest,
+  ChargeResult,
+  GatewayEvent,
+  PaymentGateway,
+  RefundResult,
+} from './payment-gateway.ts';
 import { toGatewayEvent, verifyStripeWebhook } from './stripe-webhook-events.ts';
 
 export interface StripeGatewayOptions {
@@ -88,7 +94,11 @@ export class StripeGateway implements PaymentGateway {
       default:
         // requires_action, and the not-yet-final processing / requires_confirmation / requires_capture:
         // the outcome arrives later (customer action or webhook).
-        return { status: 'requires_action', paymentIntentId: intent.id, clientSecret: intent.client_secret ?? undefined };
+        return {
+          status: 'requires_action',
+          paymentIntentId: intent.id,
+          clientSecret: intent.client_secret ?? undefined,
+        };
     }
   }
 
@@ -98,7 +108,11 @@ export class StripeGateway implements PaymentGateway {
       { idempotencyKey },
     );
     const status: RefundResult['status'] =
-      refund.status === 'succeeded' ? 'succeeded' : refund.status === 'pending' || refund.status === 'requires_action' ? 'pending' : 'failed';
+      refund.status === 'succeeded'
+        ? 'succeeded'
+        : refund.status === 'pending' || refund.status === 'requires_action'
+          ? 'pending'
+          : 'failed';
     return { refundId: refund.id, status };
   }
 

@@ -100,16 +100,28 @@ describe('TestGateway', () => {
       'charge.refunded',
     ]);
     const events = hooks.map((h) => gateway.parseWebhook(h.rawBody, h.signature));
-    expect(events[0]).toMatchObject({ type: 'payment_succeeded', paymentIntentId: paid.paymentIntentId, orderId: 'ord_42' });
-    expect(events[1]).toMatchObject({ type: 'payment_failed', orderId: 'ord_43', message: 'Your card was declined.' });
-    expect(events[2]).toMatchObject({ type: 'refunded', paymentIntentId: paid.paymentIntentId, amountCents: 2500 });
+    expect(events[0]).toMatchObject({
+      type: 'payment_succeeded',
+      paymentIntentId: paid.paymentIntentId,
+      orderId: 'ord_42',
+    });
+    expect(events[1]).toMatchObject({
+      type: 'payment_failed',
+      orderId: 'ord_43',
+      message: 'Your card was declined.',
+    });
+    expect(events[2]).toMatchObject({
+      type: 'refunded',
+      paymentIntentId: paid.paymentIntentId,
+      amountCents: 2500,
+    });
     expect(gateway.takeWebhooks()).toEqual([]);
 
     // The signature is Stripe's scheme: the SDK itself accepts it.
     const first = hooks[0]!;
-    expect(Stripe.webhooks.constructEvent(first.rawBody, first.signature, TEST_GATEWAY_WEBHOOK_SECRET).type).toBe(
-      'payment_intent.succeeded',
-    );
+    expect(
+      Stripe.webhooks.constructEvent(first.rawBody, first.signature, TEST_GATEWAY_WEBHOOK_SECRET).type,
+    ).toBe('payment_intent.succeeded');
   });
 
   it('rejects unsigned, wrongly signed and tampered webhooks', async () => {
@@ -118,7 +130,10 @@ describe('TestGateway', () => {
     const [hook] = gateway.takeWebhooks();
     if (!hook) throw new Error('expected a webhook');
     expect(() => gateway.parseWebhook(hook.rawBody, undefined)).toThrow(/Missing Stripe-Signature/);
-    const forged = Stripe.webhooks.generateTestHeaderString({ payload: hook.rawBody.toString(), secret: 'whsec_other' });
+    const forged = Stripe.webhooks.generateTestHeaderString({
+      payload: hook.rawBody.toString(),
+      secret: 'whsec_other',
+    });
     expect(() => gateway.parseWebhook(hook.rawBody, forged)).toThrow(/Invalid Stripe webhook/);
     const tampered = Buffer.from(hook.rawBody.toString().replace('"amount":4599', '"amount":1'));
     expect(() => gateway.parseWebhook(tampered, hook.signature)).toThrow(/Invalid Stripe webhook/);

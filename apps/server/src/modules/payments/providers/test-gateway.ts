@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
-import type { ChargeRequest, ChargeResult, GatewayEvent, PaymentGateway, RefundResult } from './payment-gateway.ts';
+import type {
+  ChargeRequest,
+  ChargeResult,
+  GatewayEvent,
+  PaymentGateway,
+  RefundResult,
+} from './payment-gateway.ts';
 import { toGatewayEvent, verifyStripeWebhook } from './stripe-webhook-events.ts';
 
 /** The secret the embedded gateway signs its webhooks with unless configured otherwise. */
@@ -35,11 +41,18 @@ const TEST_PAYMENT_METHODS: Record<string, Outcome> = {
   pm_card_threeDSecure2Required: { kind: 'authenticate' },
   pm_card_chargeDeclined: declined('generic_decline'),
   pm_card_visa_chargeDeclined: declined('generic_decline'),
-  pm_card_chargeDeclinedInsufficientFunds: declined('insufficient_funds', 'Your card has insufficient funds.'),
+  pm_card_chargeDeclinedInsufficientFunds: declined(
+    'insufficient_funds',
+    'Your card has insufficient funds.',
+  ),
   pm_card_chargeDeclinedLostCard: declined('lost_card'),
   pm_card_chargeDeclinedStolenCard: declined('stolen_card'),
   pm_card_chargeDeclinedFraudulent: declined('fraudulent'),
-  pm_card_chargeDeclinedExpiredCard: { kind: 'decline', code: 'expired_card', message: 'Your card has expired.' },
+  pm_card_chargeDeclinedExpiredCard: {
+    kind: 'decline',
+    code: 'expired_card',
+    message: 'Your card has expired.',
+  },
   pm_card_chargeDeclinedIncorrectCvc: {
     kind: 'decline',
     code: 'incorrect_cvc',

@@ -1,0 +1,35 @@
+/** npm run admin:create -- --email ops@example.com --password '…' [--name 'Ops'] */
+import { parseArgs } from 'node:util';
+import { loginBodySchema, passwordSchema } from '@btb/contracts';
+import { loadConfig } from '../config.ts';
+import { createIdentityModule } from '../modules/identity/index.ts';
+import { createPlatform } from '../platform/platform.ts';
+
+const { values } = parseArgs({
+  options: {
+    email: { type: 'string' },
+    password: { type: 'string' },
+    name: { type: 'string', default: 'Administrator' },
+  },
+});
+const parsed = loginBodySchema.safeParse({ email: values.email, password: values.password });
+const strong = passwordSchema.safeParse(values.password);
+if (!parsed.success || !strong.success) {
+  console.error(
+    'Usage: npm run admin:create -- --email <email> --password <8-128 characters> [--name <name>]',
+  );
+  process.exit(2);
+}
+const platform = await createPlatform(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }));
+try {
+  const identity = await createIdentityModule(platform);
+  const { created, user } = await identity.service.ensureAdmin(
+    parsed.data.email,
+    parsed.data.password,
+    values.name,
+  );
+  console.log(`${created ? 'Created' : 'Promoted'} admin ${user.email} (${user.id})`);
+  await platform.relay.flush();
+} finally {
+  await platform.close();
+}

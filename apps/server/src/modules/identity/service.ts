@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AuthResponse,
+  LoginBody,
+  RegisterBody,
+  Role,
+  Tier,
+  UpdateProfileBody,
+  User,
+} from '@btb/contracts';
+import { eq, sql } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import { appendEvent } from '../../platform/bus/outbox.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, conflict, notFound, unauthenticated, validationFailed } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/http/actor.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import {
+  findUserByEmail,
+  findUserWithProfile,
+  insertRefreshToken,
+  lockRefreshToken,
+  markRefreshTokenUsed,
+  revokeAllForUser,
+  revokeFamily,
+  searchUsers,
+  toUser,
+  type UserRow,
+} from './repository.ts';
+import { userProfiles, users } from './tables.ts';
+import { type AccessTokens, hashRefreshToken, newRefreshToken } from './tokens.ts';
+
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string })?.code === '23505' ||
+  (error as { cause?: { code?: string } })?.cause?.code === '23505';
+
+export class IdentityService {
+  constructor(
+    private readonly db: Db,
+    private readonly tokens: AccessTokens,
+    private readonly config: Config,
+  ) {}
+
+  /** Design creations allowed per hour for a tier: pro gets ten times the free quota. */
+  designsPerHour(tier: Tier): number {
+    return tier === 'pro'
+      ? this.config.RATE_LIMIT_DESIGNS_PER_HOUR * 10
+      : this.config.RATE_LIMIT_DESIGNS_PER_HOUR;
+  }
+
+  async register(body: RegisterBody, options: { role?: Role } = {}): Promise<AuthResponse> {
+    const problem = passwordProblem(body.password, body.email, body.name);
+    if (problem) throw validationFailed([{ path: 'password', message: problem }]);
+    const passwordHash = await hashPassword(body.password);
+    try {
+      const row = await this.db.transaction(async (tx) => {
+        const [user] = await tx
+          .insert(users)
+          .values({ email: body.email, passwordHash, name: body.name, role: options.role ?? 'user' })
+          .returning();
+        await tx.insert(userProfiles).values({ userId: user!.id });
+        await appendEvent(tx, {
+          eventType: 'user_registered',
+          userId: user!.id,
+          metadata: { name: user!.name },
+        });
+        return user!;
+      });
+      return this.issueSession(row, randomUUID());
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('An account with this email already exists');
+      throw error;
+    }
+  }
+
+  async login(body: LoginBody): Promise<AuthResponse> {
+    const row = await findUserByEmail(this.db, body.email);
+    // Unknown email and wrong password take the same path and the same time.
+    const ok = await verifyPassword(row?.passwordHash, body.password);
+    if (!row || !ok) throw unauthenticated('Email or password is incorrect');
+    if (row.status !== 'active') throw new AppError('forbidden', 'This account is suspended');
+    return this.issueSession(row, randomUUID());
+  }
+
+  /** Rotates the refresh token. A token presented twice means it was stolen: its whole family is revoked. */
+  async refresh(refreshToken: string): Promise<AuthResponse> {
+    const tokenHash = hashRefreshToken(refreshToken);
+    const outcome = await this.db.transaction(async (tx) => {
+      const token = await lockRefreshToken(tx, tokenHash);
+      if (!token) return { error: 'Refresh token is not valid' } as const;
+      if (token.revokedAt) return { error: 'Refresh token has been revoked' } as const;
+      if (token.usedAt) {
+        await revokeFamily(tx, token.familyId);
+        return {
+          error: 'Refresh token was already used; every session from it has been signed out',
+        } as const;
+      }
+      if (token.expiresAt.getTime() <= Date.now()) return { error: 'Refresh token has expired' } as const;
+      const [user] = await tx.select().from(users).where(eq(users.id, token.userId));
+      if (user?.status !== 'active') {
+        await revokeFamily(tx, token.familyId);
+        return { error: 'This account cannot be used' } as const;
+      }
+      await markRefreshTokenUsed(tx, token.id);
+      const next = newRefreshToken();
+      await insertRefreshToken(tx, {
+        userId: user.id,
+        familyId: token.familyId,
+        tokenHash: hashRefreshToken(next),
+        expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_S * 1000),
+      });
+      return { user, next } as const;
+    });
+    // Revocations above must commit, so the refusal is thrown after the transaction.
+    if ('error' in outcome) throw unauthenticated(outcome.error);
+    return this.respond(outcome.user, outcome.next);
+  }
+
+  async logout(refreshToken: string | undefined, actor: Actor | null): Promise<void> {
+    if (refreshToken) {
+      const tokenHash = hashRefreshToken(refreshToken);
+      await this.db.transaction(async (tx) => {
+        const token = await lockRefreshToken(tx, tokenHash);
+        if (token && (!actor || token.userId === actor.id)) await revokeFamily(tx, token.familyId);
+      });
+    } else if (actor) {
+      await revokeAllForUser(this.db, actor.id);
+    }
+  }
+
+  async getUser(id: string): Promise<User> {
+    const found = await findUserWithProfile(this.db, id);
+    if (!found) throw notFound('User');
+    return toUser(found.user, found.profile, this.designsPerHour(found.user.subscriptionTier as Tier));
+  }
+
+  /** Public name and avatar of several users at once (for design authors). */
+  async publicProfiles(
+    ids: string[],
+  ): Promise<Map<string, { id: string; name: string; avatarUrl: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: users.id, name: users.name, avatarUrl: users.avatarUrl })
+      .from(users)
+      .where(sql`${users.id} in ${[...new Set(ids)]}`);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async updateProfile(actor: Actor, patch: UpdateProfileBody): Promise<User> {
+    await this.db.transaction(async (tx) => {
+      const userPatch: Partial<UserRow> = {};
+      if (patch.name !== undefined) userPatch.name = patch.name;
+      if (patch.avatarUrl !== undefined) userPatch.avatarUrl = patch.avatarUrl;
+      if (Object.keys(userPatch).length) {
+        await tx
+          .update(users)
+          .set({ ...userPatch, updatedAt: sql`now()` })
+          .where(eq(users.id, actor.id));
+      }
+      const [profile] = await tx
+        .select()
+        .from(userProfiles)
+        .where(eq(userProfiles.userId, actor.id))
+        .for('update');
+      if (!profile) throw notFound('User');
+      await tx
+        .update(userProfiles)
+        .set({
+          ...(patch.bio !== undefined ? { bio: patch.bio } : {}),
+          ...(patch.website !== undefined ? { website: patch.website } : {}),
+          ...(patch.socialLinks !== undefined ? { socialLinks: patch.socialLinks } : {}),
+          ...(patch.preferences !== undefined
+            ? { preferences: { ...(profile.preferences as object), ...patch.preferences } }
+            : {}),
+          updatedAt: sql`now()`,
+        })
+        .where(eq(userProfiles.userId, actor.id));
+    });
+    return this.getUser(actor.id);
+  }
+
+  // --- administration ---
+
+  async listUsers(query: { q?: string; cursor?: string; limit: number }) {
+    const rows = await searchUsers(this.db, query);
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map((r) => toUser(r, undefined, this.designsPerHour(r.subscriptionTier as Tier))),
+      nextCursor: rows.length > query.limit ? page.at(-1)!.createdAt.toISOString() : null,
+    };
+  }
+
+  async adminUpdateUser(
+    id: string,
+    patch: { role?: Role; status?: 'active' | 'suspended'; subscriptionTier?: Tier },
+  ) {
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(users)
+        .set({ ...patch, updatedAt: sql`now()` })
+        .where(eq(users.id, id))
+        .returning();
+      if (!row) throw notFound('User');
+      if (patch.status === 'suspended') await revokeAllForUser(tx, id);
+    });
+    return this.getUser(id);
+  }
+
+  /** Creates an admin, or promotes an existing account (keeping its password unless a new one is given). */
+  async ensureAdmin(
+    email: string,
+    password: string,
+    name = 'Administrator',
+  ): Promise<{ created: boolean; user: User }> {
+    const existing = await findUserByEmail(this.db, email);
+    if (existing) {
+      await this.db
+        .update(users)
+        .set({ role: 'admin', passwordHash: await hashPassword(password), updatedAt: sql`now()` })
+        .where(eq(users.id, existing.id));
+      return { created: false, user: await this.getUser(existing.id) };
+    }
+    const session = await this.register({ email, password, name }, { role: 'admin' });
+    return { created: true, user: session.user };
+  }
+
+  async countUsers(): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(users);
+    return Number(row?.n ?? 0);
+  }
+
+  private async issueSession(user: UserRow, familyId: string): Promise<AuthResponse> {
+    const refreshToken = newRefreshToken();
+    await insertRefreshToken(this.db, {
+      userId: user.id,
+      familyId,
+      tokenHash: hashRefreshToken(refreshToken),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_S * 1000),
+    });
+    return this.respond(user, refreshToken);
+  }
+
+  private async respond(user: UserRow, refreshToken: string): Promise<AuthResponse> {
+    const accessToken = await this.tokens.sign({
+      sub: user.id,
+      role: user.role as Role,
+      tier: user.subscriptionTier as Tier,
+    });
+    return {
+      user: await this.getUser(user.id),
+      accessToken,
+      refreshToken,
+      expiresIn: this.tokens.ttlSeconds,
+    };
+  }
+}
