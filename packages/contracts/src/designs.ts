@@ -110,7 +110,7 @@ export const designSchema = z
   .meta({ id: 'Design' });
 export type Design = z.infer<typeof designSchema>;
 
-export const designSorts = ['new', 'top', 'trending'] as const;
+export const designSorts = ['new', 'top', 'trending', 'relevance'] as const;
 export const listDesignsQuerySchema = z.object({
   scope: z.enum(['public', 'mine']).default('public'),
   category: categorySchema.optional(),
@@ -118,7 +118,8 @@ export const listDesignsQuerySchema = z.object({
   tag: tagSchema.optional(),
   color: hexColorSchema.optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  sort: z.enum(designSorts).default('new'),
+  /** Defaults to `relevance` with `q`, else `new`. */
+  sort: z.enum(designSorts).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(60).default(24),
 });

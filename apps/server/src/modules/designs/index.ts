@@ -1,0 +1,25 @@
+import type { Platform } from '../../platform/platform.ts';
+import type { AuthGuard, IdentityService } from '../identity/index.ts';
+import type { AppModule } from '../module.ts';
+import { designRoutes } from './routes.ts';
+import { DesignsService } from './service.ts';
+
+export type { DesignsService, GenerationOutcome, GenerationScheduler } from './service.ts';
+
+export function createDesignsModule(
+  platform: Platform,
+  deps: { identity: IdentityService; guard: AuthGuard },
+) {
+  const service = new DesignsService(
+    platform.database.db,
+    platform.cache,
+    platform.storage,
+    deps.identity,
+    () => platform.relay.poke(),
+  );
+  const module: AppModule = {
+    name: 'designs',
+    routes: designRoutes(service, deps.guard, deps.identity, platform.config),
+  };
+  return { service, module };
+}

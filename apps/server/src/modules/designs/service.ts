@@ -1,0 +1,449 @@
+import { randomInt } from 'node:crypto';
+import type {
+  CreateDesignBody,
+  Design,
+  ListDesignsQuery,
+  QualityReport,
+  UpdateDesignBody,
+} from '@btb/contracts';
+import { createDesignBodySchema, listDesignsQuerySchema } from '@btb/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import { appendEvent } from '../../platform/bus/outbox.ts';
+import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { forbidden, invalidState, notFound } from '../../platform/errors.ts';
+import { type Actor, isAdmin } from '../../platform/http/actor.ts';
+import type { FileStorage } from '../../platform/storage/file-storage.ts';
+import type { IdentityService } from '../identity/index.ts';
+import { decodeCursor } from './cursor.ts';
+import { designColumns, type DesignRow, likedBy, listDesigns, toDesign } from './repository.ts';
+import { designLikes, designs, designViews } from './tables.ts';
+import { addToScoreSql, contribution, weights } from './trending.ts';
+
+const GALLERY = 'gallery';
+const DETAIL_TTL_S = 300;
+const GALLERY_TTL_S = 30;
+const designKey = (id: string) => `design:${id}`;
+
+/** Hands a design to generation inside the transaction that created (or reset) it. */
+export type GenerationScheduler = (tx: Executor, design: { id: string; seed: number }) => Promise<void>;
+
+export interface GenerationOutcome {
+  imageUrl: string;
+  modelUrl: string | null;
+  thumbnailUrl: string;
+  previewUrl: string;
+  tags: string[];
+  colors: string[];
+  aiModel: string;
+  generationParams: Record<string, unknown>;
+  confidence: number;
+  quality: QualityReport;
+}
+
+export class DesignsService {
+  private scheduler: GenerationScheduler | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly cache: TwoLevelCache,
+    private readonly storage: FileStorage,
+    private readonly identity: IdentityService,
+    private readonly relayPoke: () => void,
+  ) {}
+
+  /** The studio registers how generation is scheduled; until then designs stay queued. */
+  setGenerationScheduler(scheduler: GenerationScheduler) {
+    this.scheduler = scheduler;
+  }
+
+  async create(actor: Actor, input: CreateDesignBody): Promise<Design> {
+    const body = createDesignBodySchema.parse(input);
+    const seed = randomInt(1, 2 ** 31 - 1);
+    const row = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(designs)
+        .values({
+          userId: actor.id,
+          title: body.title,
+          description: body.description ?? null,
+          prompt: body.prompt,
+          category: body.category,
+          style: body.style,
+          colors: body.colors,
+          tags: [...new Set(body.tags ?? [])],
+          isPublic: body.isPublic,
+          seed,
+          trendingScore: contribution(1),
+        })
+        .returning(designColumns);
+      await appendEvent(tx, {
+        eventType: 'design_created',
+        userId: actor.id,
+        designId: row!.id,
+        metadata: {
+          category: body.category,
+          style: body.style,
+          colors: body.colors,
+          tags: body.tags ?? [],
+          isPublic: body.isPublic,
+        },
+      });
+      await this.scheduler?.(tx, { id: row!.id, seed });
+      return row as DesignRow;
+    });
+    this.relayPoke();
+    return (await this.present([row], actor))[0]!;
+  }
+
+  /** A design as its viewer may see it: private ones are 404 to everyone but the owner and admins. */
+  async get(id: string, viewer: Actor | null): Promise<Design> {
+    const design = await this.cache.getOrLoad(
+      designKey(id),
+      async () => {
+        const [row] = await this.db.select(designColumns).from(designs).where(eq(designs.id, id));
+        return row ? (await this.present([row as DesignRow], null))[0]! : null;
+      },
+      DETAIL_TTL_S,
+    );
+    if (!design || !this.canSee(design, viewer)) throw notFound('Design');
+    if (!viewer) return design;
+    const liked = await likedBy(this.db, viewer.id, [id]);
+    return { ...design, likedByMe: liked.has(id) };
+  }
+
+  /** Counts a view once per viewer per hour; the owner's own views do not count. */
+  async recordView(id: string, viewer: Actor | null, viewerKey: string): Promise<void> {
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    const counted = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ userId: designs.userId, isPublic: designs.isPublic })
+        .from(designs)
+        .where(eq(designs.id, id));
+      if (!row || row.userId === viewer?.id) return false;
+      const inserted = await tx
+        .insert(designViews)
+        .values({ designId: id, viewerKey, hour })
+        .onConflictDoNothing()
+        .returning({ designId: designViews.designId });
+      if (inserted.length === 0) return false;
+      await tx
+        .update(designs)
+        .set({
+          views: sql`${designs.views} + 1`,
+          trendingScore: sql.raw(addToScoreSql('trending_score', contribution(weights.view))),
+        })
+        .where(eq(designs.id, id));
+      await appendEvent(tx, {
+        eventType: 'design_viewed',
+        userId: viewer?.id ?? null,
+        designId: id,
+        metadata: {},
+      });
+      return true;
+    });
+    if (counted) this.relayPoke();
+  }
+
+  async list(query: ListDesignsQuery, viewer: Actor | null) {
+    const q = listDesignsQuerySchema.parse(query);
+    if (q.scope === 'mine' && !viewer) throw forbidden('Sign in to see your designs');
+    const sort = q.sort ?? (q.q ? 'relevance' : 'new');
+    const filter = {
+      scope: q.scope,
+      userId: viewer?.id,
+      category: q.category,
+      style: q.style,
+      tag: q.tag,
+      color: q.color,
+      q: q.q,
+      sort,
+      limit: q.limit,
+      cursor: q.cursor ? decodeCursor(q.cursor, sort) : undefined,
+    } as const;
+    const load = async () => {
+      const page = await listDesigns(this.db, filter);
+      return { items: await this.present(page.rows, null), nextCursor: page.nextCursor };
+    };
+    // The first page of public listings is what most visitors ask for: cache it.
+    const cacheable = q.scope === 'public' && !q.cursor;
+    const key = cacheable
+      ? await this.cache.namespacedKey(GALLERY, JSON.stringify({ ...filter, sort }))
+      : undefined;
+    const page = key ? await this.cache.getOrLoad(key, load, GALLERY_TTL_S) : await load();
+    if (!viewer || page.items.length === 0) return page;
+    const liked = await likedBy(
+      this.db,
+      viewer.id,
+      page.items.map((d) => d.id),
+    );
+    return { ...page, items: page.items.map((d) => ({ ...d, likedByMe: liked.has(d.id) })) };
+  }
+
+  async update(actor: Actor, id: string, patch: UpdateDesignBody): Promise<Design> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.findRow(tx, id, true);
+      this.assertOwner(row, actor);
+      await tx
+        .update(designs)
+        .set({
+          ...(patch.title !== undefined ? { title: patch.title } : {}),
+          ...(patch.description !== undefined ? { description: patch.description } : {}),
+          ...(patch.isPublic !== undefined ? { isPublic: patch.isPublic } : {}),
+          ...(patch.tags !== undefined ? { tags: [...new Set(patch.tags)] } : {}),
+          updatedAt: sql`now()`,
+        })
+        .where(eq(designs.id, id));
+      await appendEvent(tx, {
+        eventType: 'design_updated',
+        userId: actor.id,
+        designId: id,
+        metadata: { fields: Object.keys(patch) },
+      });
+    });
+    await this.invalidate(id);
+    return this.get(id, actor);
+  }
+
+  async delete(actor: Actor, id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.findRow(tx, id, true);
+      this.assertOwner(row, actor);
+      // Likes and views go with it (foreign keys cascade).
+      await tx.delete(designs).where(eq(designs.id, id));
+      await appendEvent(tx, { eventType: 'design_deleted', userId: actor.id, designId: id, metadata: {} });
+    });
+    await this.storage.deletePrefix(`designs/${id}/`);
+    await this.invalidate(id);
+  }
+
+  /** A new variation: a new seed, back to queued, generated again. */
+  async regenerate(actor: Actor, id: string): Promise<Design> {
+    const seed = randomInt(1, 2 ** 31 - 1);
+    await this.db.transaction(async (tx) => {
+      const row = await this.findRow(tx, id, true);
+      this.assertOwner(row, actor);
+      if (row.status === 'queued' || row.status === 'generating') {
+        throw invalidState('This design is still being generated');
+      }
+      await tx
+        .update(designs)
+        .set({ status: 'queued', progress: 0, failureReason: null, seed, updatedAt: sql`now()` })
+        .where(eq(designs.id, id));
+      await appendEvent(tx, {
+        eventType: 'design_updated',
+        userId: actor.id,
+        designId: id,
+        metadata: { regenerated: true, seed },
+      });
+      await this.scheduler?.(tx, { id, seed });
+    });
+    await this.invalidate(id);
+    return this.get(id, actor);
+  }
+
+  /** Idempotent like/unlike; the counter moves only when the like row appears or disappears. */
+  async setLike(actor: Actor, id: string, liked: boolean): Promise<{ liked: boolean; likes: number }> {
+    const result = await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({
+          id: designs.id,
+          userId: designs.userId,
+          isPublic: designs.isPublic,
+          hidden: designs.hidden,
+          status: designs.status,
+        })
+        .from(designs)
+        .where(eq(designs.id, id));
+      if (!row || !this.canSee({ ...row, userId: row.userId }, actor)) throw notFound('Design');
+      let changed = false;
+      if (liked) {
+        const inserted = await tx
+          .insert(designLikes)
+          .values({ designId: id, userId: actor.id })
+          .onConflictDoNothing()
+          .returning({ designId: designLikes.designId });
+        changed = inserted.length > 0;
+      } else {
+        const deleted = await tx
+          .delete(designLikes)
+          .where(and(eq(designLikes.designId, id), eq(designLikes.userId, actor.id)))
+          .returning({ designId: designLikes.designId });
+        changed = deleted.length > 0;
+      }
+      if (changed) {
+        await tx
+          .update(designs)
+          .set({
+            likes: sql`${designs.likes} + ${liked ? 1 : -1}`,
+            ...(liked
+              ? { trendingScore: sql.raw(addToScoreSql('trending_score', contribution(weights.like))) }
+              : {}),
+          })
+          .where(eq(designs.id, id));
+        await appendEvent(tx, {
+          eventType: 'design_liked',
+          userId: actor.id,
+          designId: id,
+          metadata: { liked, ownerId: row.userId },
+        });
+      }
+      const [{ likes }] = (await tx
+        .select({ likes: designs.likes })
+        .from(designs)
+        .where(eq(designs.id, id))) as [{ likes: number }];
+      return { changed, likes };
+    });
+    if (result.changed) await this.invalidate(id);
+    return { liked, likes: result.likes };
+  }
+
+  // --- for the studio (generation) ---
+
+  async generationInput(id: string) {
+    const row = await this.findRow(this.db, id);
+    return row ?? null;
+  }
+
+  async setGenerationProgress(id: string, status: 'generating' | 'queued', progress: number): Promise<void> {
+    await this.db
+      .update(designs)
+      .set({ status, progress: Math.round(progress) })
+      .where(and(eq(designs.id, id), sql`${designs.status} in ('queued', 'generating')`));
+    await this.cache.delete(designKey(id));
+  }
+
+  async completeGeneration(id: string, seed: number, outcome: GenerationOutcome): Promise<boolean> {
+    const done = await this.db.transaction(async (tx) => {
+      const row = await this.findRow(tx, id, true).catch(() => undefined);
+      // A regenerate may have replaced this run's seed: only the current run may finish the design.
+      if (!row || row.seed !== seed || row.status === 'ready') return false;
+      await tx
+        .update(designs)
+        .set({ ...outcome, status: 'ready', progress: 100, failureReason: null, updatedAt: sql`now()` })
+        .where(eq(designs.id, id));
+      await appendEvent(tx, {
+        eventType: 'generation_completed',
+        userId: row.userId,
+        designId: id,
+        metadata: { title: row.title, aiModel: outcome.aiModel, tags: outcome.tags, colors: outcome.colors },
+      });
+      await appendEvent(tx, {
+        eventType: 'design_updated',
+        userId: row.userId,
+        designId: id,
+        metadata: {
+          status: 'ready',
+          category: row.category,
+          style: row.style,
+          tags: outcome.tags,
+          colors: outcome.colors,
+          isPublic: row.isPublic,
+        },
+      });
+      return true;
+    });
+    await this.invalidate(id);
+    this.relayPoke();
+    return done;
+  }
+
+  async failGeneration(id: string, seed: number, reason: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.findRow(tx, id, true).catch(() => undefined);
+      if (!row || row.seed !== seed || row.status === 'ready') return;
+      await tx
+        .update(designs)
+        .set({ status: 'failed', failureReason: reason, updatedAt: sql`now()` })
+        .where(eq(designs.id, id));
+      await appendEvent(tx, {
+        eventType: 'generation_failed',
+        userId: row.userId,
+        designId: id,
+        metadata: { title: row.title, reason },
+      });
+    });
+    await this.invalidate(id);
+    this.relayPoke();
+  }
+
+  // --- for orders and administration ---
+
+  /** A ready design the actor may order: visible to them and finished. */
+  async orderableDesign(actor: Actor, id: string): Promise<Design> {
+    const design = await this.get(id, actor);
+    if (design.status !== 'ready') throw invalidState(`Design "${design.title}" is not ready yet`);
+    return design;
+  }
+
+  async setHidden(id: string, hidden: boolean, admin: Actor): Promise<Design> {
+    const [row] = await this.db
+      .update(designs)
+      .set({ hidden, updatedAt: sql`now()` })
+      .where(eq(designs.id, id))
+      .returning({ id: designs.id });
+    if (!row) throw notFound('Design');
+    await this.invalidate(id);
+    return this.get(id, admin);
+  }
+
+  async adminList(query: { q?: string; cursor?: string; limit: number }) {
+    const sort = query.q ? 'relevance' : 'new';
+    const page = await listDesigns(this.db, {
+      scope: 'all',
+      includeHidden: true,
+      q: query.q,
+      sort,
+      limit: query.limit,
+      cursor: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
+    });
+    return { items: await this.present(page.rows, null), nextCursor: page.nextCursor };
+  }
+
+  async statistics() {
+    const perDay = await this.db.execute<{ day: string; count: number }>(sql`
+      select to_char(date_trunc('day', created_at), 'YYYY-MM-DD') as day, count(*)::int as count
+      from designs.designs where created_at > now() - interval '30 days' group by 1 order by 1`);
+    const [totals] = (
+      await this.db.execute<{ total: number; ready: number; failed: number }>(sql`
+      select count(*)::int as total, count(*) filter (where status = 'ready')::int as ready,
+             count(*) filter (where status = 'failed')::int as failed from designs.designs`)
+    ).rows;
+    return { perDay: perDay.rows.map((r) => ({ day: r.day, count: Number(r.count) })), totals: totals! };
+  }
+
+  private canSee(
+    design: { userId: string; isPublic: boolean; hidden: boolean; status: string },
+    viewer: Actor | null,
+  ) {
+    if (viewer && (viewer.id === design.userId || isAdmin(viewer))) return true;
+    return design.isPublic && !design.hidden;
+  }
+
+  private assertOwner(row: DesignRow, actor: Actor) {
+    if (row.userId === actor.id || isAdmin(actor)) return;
+    // Someone else's design: a private one does not exist for them; a public one is not theirs to change.
+    if (!row.isPublic || row.hidden) throw notFound('Design');
+    throw forbidden('Only the owner can change this design');
+  }
+
+  private async findRow(db: Executor, id: string, lock = false): Promise<DesignRow> {
+    const query = db.select(designColumns).from(designs).where(eq(designs.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    if (!row) throw notFound('Design');
+    return row as DesignRow;
+  }
+
+  private async present(rows: DesignRow[], _viewer: Actor | null): Promise<Design[]> {
+    const authors = await this.identity.publicProfiles(rows.map((r) => r.userId));
+    return rows.map((r) =>
+      toDesign(r, authors.get(r.userId) ?? { id: r.userId, name: 'Former member', avatarUrl: null }),
+    );
+  }
+
+  /** Drops the design and every cached gallery page before the write's response leaves. */
+  private async invalidate(id: string) {
+    await this.cache.delete(designKey(id));
+    await this.cache.bumpNamespace(GALLERY);
+  }
+}
