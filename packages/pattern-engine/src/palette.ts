@@ -1,11 +1,4 @@
-import {
-  ensureContrast,
-  type Hsl,
-  hexToHsl,
-  hslToHex,
-  hueDistance,
-  luminance,
-} from './color.ts';
+import { ensureContrast, type Hsl, hexToHsl, hslToHex, hueDistance, luminance, mix } from './color.ts';
 import type { Rng } from './prng.ts';
 import type { MotifSpec, Style } from './types.ts';
 import type { PaletteModifier } from './vocabulary.ts';
@@ -47,8 +40,8 @@ const NATURAL_COLOUR: Record<string, string[]> = {
   sunflower: ['#f2b92b'],
   leaf: ['#3f7d4e'],
   sprig: ['#4f8a5b'],
-  monstera: ['#2f6b45'],
-  palm: ['#3f7d4e'],
+  monstera: ['#2f6b45', '#4f8f55'],
+  palm: ['#3f7d4e', '#6b9f4a'],
   fern: ['#4f8a5b'],
   tropical: ['#2f6b45', '#6aa85e'],
   leopard: ['#2b1d14', '#8a5a2b'],
@@ -91,7 +84,9 @@ const SCHEMES: Record<Style, number[][]> = {
   ],
 };
 
-const key = (motif: MotifSpec): string => motif.variant ?? motif.kind;
+/** Looks a motif up by variant first ("lemon"), then by kind ("camouflage"). */
+const natural = <T>(table: Record<string, T>, motif: MotifSpec | undefined): T | undefined =>
+  motif ? ((motif.variant ? table[motif.variant] : undefined) ?? table[motif.kind]) : undefined;
 
 /** Vintage pulls hues toward a warm ochre; the rest of the styles keep the hue. */
 function warm(h: number): number {
@@ -116,7 +111,13 @@ function applyModifiers(hsl: Hsl, modifiers: readonly PaletteModifier[]): Hsl {
 }
 
 /** A harmony fill for the given hue, with saturation and lightness set by the style. */
-function styledFill(h: number, style: Style, bgDark: boolean, rng: Rng, mods: readonly PaletteModifier[]): string {
+function styledFill(
+  h: number,
+  style: Style,
+  bgDark: boolean,
+  rng: Rng,
+  mods: readonly PaletteModifier[],
+): string {
   let hsl: Hsl;
   switch (style) {
     case 'casual':
@@ -126,7 +127,7 @@ function styledFill(h: number, style: Style, bgDark: boolean, rng: Rng, mods: re
       hsl = { h, s: rng.range(0.22, 0.42), l: bgDark ? rng.range(0.6, 0.75) : rng.range(0.22, 0.36) };
       break;
     case 'sporty':
-      hsl = { h, s: rng.range(0.88, 1), l: rng.range(0.46, 0.56) };
+      hsl = { h, s: rng.range(0.78, 0.92), l: rng.range(0.45, 0.55) };
       break;
     case 'vintage':
       hsl = { h: warm(h), s: rng.range(0.22, 0.38), l: bgDark ? rng.range(0.55, 0.7) : rng.range(0.42, 0.6) };
@@ -144,12 +145,7 @@ function styleNatural(hex: string, style: Style): string {
   return hex;
 }
 
-function generateBackground(
-  lead: string,
-  style: Style,
-  mods: readonly PaletteModifier[],
-  rng: Rng,
-): string {
+function generateBackground(lead: string, style: Style, mods: readonly PaletteModifier[], rng: Rng): string {
   const { h } = hexToHsl(lead);
   const leadLum = luminance(lead);
   if (mods.includes('dark')) return hslToHex({ h: h + 180, s: 0.3, l: 0.13 });
@@ -197,11 +193,13 @@ export function buildPalette(input: PaletteInput): PaletteResult {
   let background: string | undefined = mentions.find((m) => m.role === 'background')?.hex;
   const totalColours = dedupe([...named, ...request]).length;
   if (!background && totalColours >= 2) {
-    background = mentions.find((m) => m.role === 'free')?.hex ?? (named.length === 0 ? request[0] : undefined);
+    background =
+      mentions.find((m) => m.role === 'free')?.hex ?? (named.length === 0 ? request[0] : undefined);
   }
   if (!background) {
     const groups = new Map<number, ColourMention[]>();
-    for (const m of mentions) if (m.role === 'motif') groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
+    for (const m of mentions)
+      if (m.role === 'motif') groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
     for (const g of groups.values()) {
       if (g.length < 2) continue;
       const kind = motifs[g[0].motifIndex ?? 0]?.kind;
@@ -230,14 +228,14 @@ export function buildPalette(input: PaletteInput): PaletteResult {
   // 3. Ground, if nothing named it.
   const leadRaw =
     anyMotifColour ??
-    NATURAL_COLOUR[motifs[0] ? key(motifs[0]) : '']?.[0] ??
+    natural(NATURAL_COLOUR, motifs[0])?.[0] ??
     styledFill(rng.range(0, 360), style, false, rng, modifiers);
   if (!background) {
-    const naturalGround = motifs[0] ? NATURAL_GROUND[key(motifs[0])] : undefined;
-    background =
-      naturalGround && totalColours === 0
-        ? styleNatural(naturalGround, style)
-        : generateBackground(leadRaw, style, modifiers, rng);
+    const naturalGround = natural(NATURAL_GROUND, motifs[0]);
+    // Coats and camo keep their natural ground, tinted toward the colour asked for.
+    background = naturalGround
+      ? styleNatural(totalColours === 0 ? naturalGround : mix(naturalGround, leadRaw, 0.3), style)
+      : generateBackground(leadRaw, style, modifiers, rng);
   }
   const bgDark = luminance(background) < 0.3;
   const minContrast = style === 'formal' ? 1.5 : 1.8;
@@ -245,10 +243,22 @@ export function buildPalette(input: PaletteInput): PaletteResult {
   // 4. Natural colours for motifs still uncoloured, plus a green for botanical details.
   const hints: string[] = [];
   motifs.forEach((motif, i) => {
-    if (motifColors[i].length > 0) return;
-    const natural = NATURAL_COLOUR[key(motif)] ?? NATURAL_COLOUR[motif.kind];
-    if (!natural) return;
-    for (const hex of natural) {
+    const colours = natural(NATURAL_COLOUR, motif);
+    if (!colours) return;
+    if (motifColors[i].length > 0) {
+      // "Coral lemons" keep a few yellow ones as a counterpoint; other motifs keep to what was asked.
+      // Camo needs its full set of earth tones whatever the lead colour is.
+      const extra = motif.kind === 'fruit' ? colours.slice(0, 1) : motif.kind === 'camouflage' ? colours : [];
+      for (const hex of extra) {
+        const c = ensureContrast(styleNatural(hex, style), background!, minContrast);
+        if (!tooClose(c, motifColors[i])) {
+          motifColors[i].push(c);
+          hints.push(c);
+        }
+      }
+      return;
+    }
+    for (const hex of colours) {
       const c = ensureContrast(styleNatural(hex, style), background!, minContrast);
       motifColors[i].push(c);
       hints.push(c);
@@ -278,7 +288,8 @@ export function buildPalette(input: PaletteInput): PaletteResult {
     if (!fills.includes(fill) && !existing.includes(fill)) fills.push(fill);
   }
   // Without any colour at all the lead fill is the design's main colour.
-  if (totalColours === 0 && hints.length === 0) fills.unshift(ensureContrast(leadRaw, background, minContrast));
+  if (totalColours === 0 && hints.length === 0)
+    fills.unshift(ensureContrast(leadRaw, background, minContrast));
 
   let fillIdx = 0;
   for (const list of motifColors) {
@@ -299,4 +310,3 @@ export function buildPalette(input: PaletteInput): PaletteResult {
     motifColors,
   };
 }
-

@@ -61,7 +61,13 @@ export function periodRange(start: number, size: number, period: number, margin:
 export const mod = (n: number, m: number): number => ((n % m) + m) % m;
 
 /** Window contents (background + layers) in window pixel coordinates. */
-export function drawWindow(background: string, layers: readonly Layer[], size: number, x0: number, y0: number) {
+export function drawWindow(
+  background: string,
+  layers: readonly Layer[],
+  size: number,
+  x0: number,
+  y0: number,
+) {
   const body = layers.map((l) => l.draw(x0, y0)).join('');
   const shifted = x0 !== 0 || y0 !== 0 ? group(body, `translate(${num(-x0)} ${num(-y0)})`) : body;
   return `<rect width="${size}" height="${size}" fill="${background}"/>${shifted}`;

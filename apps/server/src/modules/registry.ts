@@ -1,11 +1,15 @@
 import type { Platform } from '../platform/platform.ts';
+import { createCatalogModule } from './catalog/index.ts';
 import { createDesignsModule } from './designs/index.ts';
 import { createIdentityModule } from './identity/index.ts';
 import type { AppModule } from './module.ts';
+import { createStudioModule } from './studio/index.ts';
 
 /** Builds every module's services in dependency order; returns what each contributes to the process. */
 export async function createModules(platform: Platform): Promise<AppModule[]> {
   const identity = await createIdentityModule(platform);
+  const catalog = createCatalogModule(platform);
   const designs = createDesignsModule(platform, { identity: identity.service, guard: identity.guard });
-  return [identity.module, designs.module];
+  const studio = await createStudioModule(platform, { designs: designs.service, catalog: catalog.service });
+  return [identity.module, catalog.module, designs.module, studio.module];
 }

@@ -43,10 +43,24 @@ function leopard(ctx: MotifContext) {
     return { x: p.x, y: p.y, rotation: 0, scale: 1, radius: rr * 1.3, svg: rosette(rng, rr, spot, centre) };
   });
   // Small solid spots in the gaps, as on a real coat.
-  const small = poissonOnTorus(rng, size, r * 1.2, 400, 1500, points.map((p) => ({ ...p, r: r * 1.6 })));
+  const small = poissonOnTorus(
+    rng,
+    size,
+    r * 1.2,
+    400,
+    1500,
+    points.map((p) => ({ ...p, r: r * 1.6 })),
+  );
   for (const p of small) {
     const rr = r * rng.range(0.18, 0.3);
-    instances.push({ x: p.x, y: p.y, rotation: 0, scale: 1, radius: rr * 1.4, svg: `<path d="${blobPath(rng, rr, 0.5, 6)}" fill="${spot}"/>` });
+    instances.push({
+      x: p.x,
+      y: p.y,
+      rotation: 0,
+      scale: 1,
+      radius: rr * 1.4,
+      svg: `<path d="${blobPath(rng, rr, 0.5, 6)}" fill="${spot}"/>`,
+    });
   }
   return scatterLayer(instances, size);
 }
@@ -91,7 +105,7 @@ function stripedCoat(ctx: MotifContext, tiger: boolean) {
   };
 }
 
-const SCALES_PER_ROW = { tiny: 32, small: 20, medium: 14, large: 8, oversized: 6 } as const;
+const SCALES_PER_ROW = { tiny: 24, small: 16, medium: 10, large: 6, oversized: 4 } as const;
 
 /** Snakeskin: overlapping rounded scales in offset rows, with a periodic blotch pattern across them. */
 function snake(ctx: MotifContext) {

@@ -3,7 +3,7 @@ import { type Instance, scatterLayer } from '../tile.ts';
 import { color, type MotifBuilder, own } from './context.ts';
 import { blobPath } from './shapes.ts';
 
-const BLOB_RADIUS = { tiny: 14, small: 22, medium: 34, large: 50, oversized: 72 } as const;
+const BLOB_RADIUS = { tiny: 18, small: 28, medium: 40, large: 58, oversized: 84 } as const;
 
 /** Woodland camo: three passes of irregular, stretched blobs over the ground colour (four colours in all). */
 export const buildCamouflage: MotifBuilder = (ctx) => {
@@ -13,7 +13,8 @@ export const buildCamouflage: MotifBuilder = (ctx) => {
   const instances: Instance[] = [];
   [1.2, 0.95, 0.65].forEach((factor, pass) => {
     const r = base * factor;
-    const points = poissonOnTorus(rng, size, r * 1.7, 400);
+    // Later passes are sparser so the lead colour and the ground both stay visible.
+    const points = poissonOnTorus(rng, size, r * (1.9 + pass * 0.45), 400);
     for (const p of points) {
       const stretch = rng.range(1.3, 1.9);
       const d = blobPath(rng, r, 0.6, 9, stretch);

@@ -17,9 +17,15 @@ export const buildCheck: MotifBuilder = (ctx) => {
       { offset: p * 0.42, width: p * 0.1, fill: color(paint, 1), opacity: 0.6 },
       { offset: p * 0.58, width: Math.max(1.5, p * 0.025), fill: color(paint, 2), opacity: 0.9 },
       { offset: p * 0.7, width: p * 0.16, fill: main, opacity: 0.35 },
-      { offset: p * 0.9, width: Math.max(1.2, p * 0.012), fill: lighten(color(paint, 1), 0.5), opacity: 0.85 },
+      {
+        offset: p * 0.9,
+        width: Math.max(1.2, p * 0.012),
+        fill: lighten(color(paint, 1), 0.5),
+        opacity: 0.85,
+      },
     ];
-    if (variant === 'tartan') bands.push({ offset: p * 0.15, width: Math.max(1.2, p * 0.012), fill: color(paint, 2) });
+    if (variant === 'tartan')
+      bands.push({ offset: p * 0.15, width: Math.max(1.2, p * 0.012), fill: color(paint, 2) });
   } else if (variant === 'windowpane') {
     period = size / Math.max(1, base / 2);
     bands = [{ offset: 0, width: Math.max(1.5, period * 0.03), fill: main }];

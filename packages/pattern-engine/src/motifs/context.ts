@@ -31,6 +31,8 @@ export interface ScatterMotif {
   rotation: number;
   /** Smaller companions tucked into the gaps (buds, dots, small leaves). */
   fillers?: string[];
+  /** Multiplier on the layout's centre spacing; below 1 lets motifs overlap. */
+  spacing?: number;
 }
 
 export interface LayerMotif {

@@ -34,7 +34,10 @@ const flower: Flower = (rng, p, main) => {
     petals += group(path(petalPath(radius, width), main, edge), `rotate(${num(rot + (k * 360) / n)})`);
   }
   for (let k = 0; k < n; k++) {
-    petals += group(path(petalPath(radius * 0.6, width * 0.62), inner), `rotate(${num(rot + (k + 0.5) * (360 / n))})`);
+    petals += group(
+      path(petalPath(radius * 0.6, width * 0.62), inner),
+      `rotate(${num(rot + (k + 0.5) * (360 / n))})`,
+    );
   }
   let stamens = '';
   for (let k = 0; k < 9; k++) {
@@ -56,8 +59,10 @@ const rose: Flower = (rng, p, main) => {
   const light = lighten(main, 0.18);
   const line = `stroke="${darken(main, 0.32)}" stroke-width="1" stroke-opacity="0.55"`;
   let out = backLeaves(rng, p, 3, 16, 30, 11);
-  for (let k = 0; k < 5; k++) out += group(path(petalPath(31, 24), deep, line), `rotate(${num(rot + k * 72)})`);
-  for (let k = 0; k < 5; k++) out += group(path(petalPath(23, 18), main, line), `rotate(${num(rot + 36 + k * 72)})`);
+  for (let k = 0; k < 5; k++)
+    out += group(path(petalPath(31, 24), deep, line), `rotate(${num(rot + k * 72)})`);
+  for (let k = 0; k < 5; k++)
+    out += group(path(petalPath(23, 18), main, line), `rotate(${num(rot + 36 + k * 72)})`);
   out += circle(0, 0, 13, light, line);
   // The spiral of the bud reads as "rose" at any scale.
   const spiral: Pt[] = [];
@@ -81,7 +86,8 @@ const daisy: Flower = (rng, p, main) => {
   const centre = accentFor(p, main);
   const edge = `stroke="${detailOf(main, 0.3)}" stroke-width="0.7" stroke-opacity="0.45"`;
   let out = backLeaves(rng, p, 2, 12, 30, 9);
-  for (let k = 0; k < n; k++) out += group(ellipse(0, -19, 4.6, 14, main, edge), `rotate(${num(rot + (k * 360) / n)})`);
+  for (let k = 0; k < n; k++)
+    out += group(ellipse(0, -19, 4.6, 14, main, edge), `rotate(${num(rot + (k * 360) / n)})`);
   out += circle(0, 0, 9, centre);
   for (let k = 0; k < 7; k++) {
     const a = rng.range(0, Math.PI * 2);
@@ -96,8 +102,10 @@ const sunflower: Flower = (rng, p, main) => {
   const rot = rng.range(0, 360);
   const centre = mix(darken(main, 0.55), '#4a2c12', 0.6);
   let out = backLeaves(rng, p, 2, 16, 30, 11);
-  for (let k = 0; k < n; k++) out += group(path(petalPath(34, 6, true), darken(main, 0.1)), `rotate(${num(rot + (k + 0.5) * 22.5)})`);
-  for (let k = 0; k < n; k++) out += group(path(petalPath(31, 5.5, true), main), `rotate(${num(rot + k * 22.5)})`);
+  for (let k = 0; k < n; k++)
+    out += group(path(petalPath(34, 6, true), darken(main, 0.1)), `rotate(${num(rot + (k + 0.5) * 22.5)})`);
+  for (let k = 0; k < n; k++)
+    out += group(path(petalPath(31, 5.5, true), main), `rotate(${num(rot + k * 22.5)})`);
   out += circle(0, 0, 14, centre);
   for (let k = 0; k < 22; k++) {
     const a = k * 2.4;
@@ -113,7 +121,11 @@ const blossom: Flower = (rng, p, main) => {
   let out = rng.chance(0.6) ? backLeaves(rng, p, 1, 14, 28, 9) : '';
   for (let k = 0; k < 5; k++) {
     out += group(
-      path(notchedPetalPath(28, 14), main, `stroke="${detailOf(main, 0.2)}" stroke-width="0.8" stroke-opacity="0.4"`),
+      path(
+        notchedPetalPath(28, 14),
+        main,
+        `stroke="${detailOf(main, 0.2)}" stroke-width="0.8" stroke-opacity="0.4"`,
+      ),
       `rotate(${num(rot + k * 72)})`,
     );
   }
@@ -134,9 +146,16 @@ const tulip: Flower = (rng, p, main) => {
   return group(
     path(`M0,-2Q${num(lean * 0.3)},22 0,46`, 'none', stem) +
       group(leafWithVein(40, 9, p.leaf, lighten(p.leaf, 0.3), -3), 'translate(0 44) rotate(-70)') +
-      path('M-15,-6C-18,-22 -12,-34 -9,-38L-4,-25L0,-40L4,-25L9,-38C12,-34 18,-22 15,-6C11,4 -11,4 -15,-6Z', main) +
+      path(
+        'M-15,-6C-18,-22 -12,-34 -9,-38L-4,-25L0,-40L4,-25L9,-38C12,-34 18,-22 15,-6C11,4 -11,4 -15,-6Z',
+        main,
+      ) +
       path('M-4,-25L0,-40L4,-25C6,-14 4,-2 0,2C-4,-2 -6,-14 -4,-25Z', lighten(main, 0.3)) +
-      path('M-15,-6C-11,4 11,4 15,-6', 'none', `stroke="${darken(main, 0.25)}" stroke-width="1" opacity="0.6"`),
+      path(
+        'M-15,-6C-11,4 11,4 15,-6',
+        'none',
+        `stroke="${darken(main, 0.25)}" stroke-width="1" opacity="0.6"`,
+      ),
     `rotate(${num(lean)}) translate(0 -4)`,
   );
 };

@@ -32,7 +32,10 @@ const lemon: FruitMaker = (rng, p, main) => {
   }
   const leafAng = rng.range(-60, -25);
   return group(
-    group(leafWithVein(30, 11, p.leaf, lighten(p.leaf, 0.35), -2), `translate(30 -6) rotate(${num(leafAng)})`) +
+    group(
+      leafWithVein(30, 11, p.leaf, lighten(p.leaf, 0.35), -2),
+      `translate(30 -6) rotate(${num(leafAng)})`,
+    ) +
       path(body, shade) +
       group(path(body, main), 'translate(-1.2 -2) scale(0.95)') +
       ellipse(-8, -11, 14, 4.5, lighten(main, 0.5), 'opacity="0.75" transform="rotate(-10)"') +
@@ -83,7 +86,10 @@ const orange: FruitMaker = (rng, p, main) => {
     circle(-1, 2.5, 29.5, main) +
     ellipse(-10, -8, 9, 5, lighten(main, 0.45), 'opacity="0.7" transform="rotate(-30 -10 -8)"') +
     pores +
-    group(leafWithVein(26, 10, p.leaf, lighten(p.leaf, 0.35), -2), `translate(2 -26) rotate(${num(rng.range(-60, -20))})`) +
+    group(
+      leafWithVein(26, 10, p.leaf, lighten(p.leaf, 0.35), -2),
+      `translate(2 -26) rotate(${num(rng.range(-60, -20))})`,
+    ) +
     circle(0, -25, 2.2, darken(p.leaf, 0.3))
   );
 };
@@ -101,7 +107,10 @@ const cherry: FruitMaker = (rng, p, main) => {
   return (
     path(`M${c1[0]},${c1[1] - 12}Q${c1[0] + 2},-14 ${num(top[0])},${top[1]}`, 'none', stemAttrs) +
     path(`M${c2[0]},${c2[1] - 12}Q${c2[0] - 4},-8 ${num(top[0])},${top[1]}`, 'none', stemAttrs) +
-    group(leafWithVein(30, 10, p.leaf, lighten(p.leaf, 0.35), -3), `translate(${num(top[0])} ${top[1]}) rotate(${num(rng.range(-25, 10))})`) +
+    group(
+      leafWithVein(30, 10, p.leaf, lighten(p.leaf, 0.35), -3),
+      `translate(${num(top[0])} ${top[1]}) rotate(${num(rng.range(-25, 10))})`,
+    ) +
     fruit(c1, 14) +
     fruit(c2, 14)
   );
@@ -125,7 +134,10 @@ const strawberry: FruitMaker = (rng, p, main) => {
   const n = 6;
   for (let i = 0; i < n; i++) {
     const a = -90 + (i - (n - 1) / 2) * 32 + rng.range(-5, 5);
-    calyx += group(path('M0,0C4,-3 12,-3 18,0C12,3 4,3 0,0Z', p.leaf), `translate(0 -16) rotate(${num(a + 180)})`);
+    calyx += group(
+      path('M0,0C4,-3 12,-3 18,0C12,3 4,3 0,0Z', p.leaf),
+      `translate(0 -16) rotate(${num(a + 180)})`,
+    );
   }
   return (
     path(body, darken(main, 0.2)) +
@@ -133,7 +145,11 @@ const strawberry: FruitMaker = (rng, p, main) => {
     ellipse(-11, -4, 4, 9, lighten(main, 0.45), 'opacity="0.55" transform="rotate(20 -11 -4)"') +
     seeds +
     calyx +
-    path('M0,-18Q1,-28 5,-34', 'none', `stroke="${darken(p.leaf, 0.2)}" stroke-width="2.5" stroke-linecap="round"`)
+    path(
+      'M0,-18Q1,-28 5,-34',
+      'none',
+      `stroke="${darken(p.leaf, 0.2)}" stroke-width="2.5" stroke-linecap="round"`,
+    )
   );
 };
 
@@ -149,7 +165,8 @@ export const buildFruit: MotifBuilder = (ctx) => {
   const { rng, paint } = ctx;
   const makers = MAKERS[ctx.variant] ?? MAKERS.mixed;
   const glyphs: string[] = [];
-  for (let i = 0; i < 4; i++) glyphs.push(makers[i % makers.length](rng, paint, own(paint, i)));
+  // Mostly the lead colour, with the fruit's natural colour (when there is one) as a counterpoint.
+  for (let i = 0; i < 4; i++) glyphs.push(makers[i % makers.length](rng, paint, own(paint, i === 2 ? 1 : 0)));
   // Small blossoms between fruit, as on classic fruit prints.
   const blossomColour =
     luminance(paint.bg) > 0.45 ? accentFor(paint, own(paint, 0), 1) : lighten(own(paint, 0), 0.6);

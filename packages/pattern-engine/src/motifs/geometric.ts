@@ -24,12 +24,28 @@ function triangles(ctx: MotifContext) {
           const flip = mod(i + j, 2) === 0;
           const halves: Pt[][] = flip
             ? [
-                [[x, y], [x + cell, y], [x, y + cell]],
-                [[x + cell, y], [x + cell, y + cell], [x, y + cell]],
+                [
+                  [x, y],
+                  [x + cell, y],
+                  [x, y + cell],
+                ],
+                [
+                  [x + cell, y],
+                  [x + cell, y + cell],
+                  [x, y + cell],
+                ],
               ]
             : [
-                [[x, y], [x + cell, y], [x + cell, y + cell]],
-                [[x, y], [x + cell, y + cell], [x, y + cell]],
+                [
+                  [x, y],
+                  [x + cell, y],
+                  [x + cell, y + cell],
+                ],
+                [
+                  [x, y],
+                  [x + cell, y + cell],
+                  [x, y + cell],
+                ],
               ];
           halves.forEach((tri, h) => {
             const fill = cellColour(ctx, choices, mod(i, n), mod(j, n), h);
@@ -63,7 +79,10 @@ function hexagons(ctx: MotifContext) {
           const pts: Pt[] = [];
           for (let k = 0; k < 6; k++) {
             const a = (k * Math.PI) / 3;
-            pts.push([cx + Math.cos(a) * radius * 0.9, cy + Math.sin(a) * (dy / 2) * 0.9 * (2 / Math.sqrt(3))]);
+            pts.push([
+              cx + Math.cos(a) * radius * 0.9,
+              cy + Math.sin(a) * (dy / 2) * 0.9 * (2 / Math.sqrt(3)),
+            ]);
           }
           const fill = cellColour(ctx, fills, mod(i, cols), mod(j, rows));
           out += `<path d="${polygonPath(pts)}" fill="${fill ?? 'none'}" stroke="${stroke}" stroke-width="${num(Math.max(1.5, radius * 0.08))}"/>`;

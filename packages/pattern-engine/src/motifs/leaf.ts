@@ -18,7 +18,7 @@ function quadAngle(a: Pt, c: Pt, b: Pt, t: number): number {
 }
 
 /** A curved stem with alternating leaves: the everyday botanical sprig. */
-const sprig: LeafMaker = (rng, p, main) => {
+const sprig: LeafMaker = (rng, _p, main) => {
   const a: Pt = [-34, 36];
   const b: Pt = [30, -36];
   const c: Pt = [rng.range(-26, 10), rng.range(-22, 4)];
@@ -34,7 +34,10 @@ const sprig: LeafMaker = (rng, p, main) => {
     const [x, y] = quadPoint(a, c, b, t);
     const ang = quadAngle(a, c, b, t) + (i % 2 === 0 ? -52 : 52);
     const len = 20 - t * 6;
-    out += group(leafWithVein(len, len * 0.36, main, vein, i % 2 === 0 ? 1.5 : -1.5), `translate(${num(x)} ${num(y)}) rotate(${num(ang)})`);
+    out += group(
+      leafWithVein(len, len * 0.36, main, vein, i % 2 === 0 ? 1.5 : -1.5),
+      `translate(${num(x)} ${num(y)}) rotate(${num(ang)})`,
+    );
   }
   const tipAng = quadAngle(a, c, b, 1);
   out += group(leafWithVein(17, 6, main, vein), `translate(${b[0]} ${b[1]}) rotate(${num(tipAng)})`);
@@ -42,52 +45,75 @@ const sprig: LeafMaker = (rng, p, main) => {
 };
 
 /**
- * Monstera: a heart-shaped blade split into lobes that meet near the midrib, so the gaps read as the
- * plant's characteristic slits.
+ * Monstera: a heart-shaped blade cut into lobes by slits that run from the edge toward the midrib,
+ * over a solid centre, with a few oval holes beside the midrib.
  */
 const monstera: LeafMaker = (rng, p, main) => {
-  const cx = 0;
-  const cy = 4;
-  const rib = lighten(main, 0.3);
-  const lobesPerSide = rng.int(4, 5);
-  const outline = (deg: number) => {
-    // Heart-ish radius: narrower at the tip (up), notched at the stem (down).
-    const a = (deg * Math.PI) / 180;
-    const r = 40 - 6 * Math.cos(a) ** 2 + 3 * Math.sin(a);
-    return [cx + Math.sin(a) * r, cy - Math.cos(a) * r] as Pt;
+  const cy = 2;
+  const radiusAt = (deg: number) => {
+    const base =
+      42 + 3 * Math.sin((deg * Math.PI) / 180) - 5 * Math.max(0, Math.cos((deg * Math.PI) / 180)) ** 6;
+    // The notch where the stalk joins.
+    const notch = deg > 160 ? 1 - 0.45 * ((deg - 160) / 20) ** 2 : 1;
+    return base * notch;
   };
-  let lobes = '';
+  const at = (deg: number, r: number, side: number): Pt => {
+    // Taller than wide, like the real leaf.
+    const a = (deg * Math.PI) / 180;
+    return [side * Math.sin(a) * r * 0.86, cy - Math.cos(a) * r * 1.08];
+  };
+  const slits = rng.int(4, 5);
+  const slitAngles = Array.from(
+    { length: slits },
+    (_, j) => 28 + ((j + 0.5) * 140) / slits + rng.range(-4, 4),
+  );
+  const bounds = [0, ...slitAngles, 180];
+  const vein = lighten(main, 0.28);
+  let out = '';
   for (const side of [-1, 1]) {
-    for (let i = 0; i < lobesPerSide; i++) {
-      const gap = 5;
-      const a0 = 4 + (i * 168) / lobesPerSide + (i === 0 ? 0 : gap / 2);
-      const a1 = 4 + ((i + 1) * 168) / lobesPerSide - (i === lobesPerSide - 1 ? 0 : gap / 2);
-      const pts: Pt[] = [];
-      const innerR = 8;
-      const midA = (((a0 + a1) / 2) * Math.PI) / 180;
-      pts.push([cx + side * Math.sin(midA) * innerR * 0.4, cy - Math.cos(midA) * innerR]);
-      for (let s = 0; s <= 4; s++) {
-        const deg = a0 + ((a1 - a0) * s) / 4;
-        const [x, y] = outline(deg);
-        pts.push([cx + side * (x - cx), y]);
+    for (let j = 0; j < bounds.length - 1; j++) {
+      const from = bounds[j] + (j === 0 ? 0 : 2.6);
+      const to = bounds[j + 1] - (j === bounds.length - 2 ? 0 : 2.6);
+      const innerFrom = bounds[j] + (j === 0 ? 0 : 1);
+      const innerTo = bounds[j + 1] - (j === bounds.length - 2 ? 0 : 1);
+      const pts: Pt[] = [at(innerFrom, radiusAt(innerFrom) * 0.34, side)];
+      for (let s = 0; s <= 8; s++) {
+        const d = from + ((to - from) * s) / 8;
+        pts.push(at(d, radiusAt(d), side));
       }
-      lobes += path(smoothClosedPath(pts), main);
+      pts.push(at(innerTo, radiusAt(innerTo) * 0.34, side));
+      out += `<path d="M${pts.map(([x, y]) => `${num(x)},${num(y)}`).join('L')}Z" fill="${main}" stroke="${main}" stroke-width="0.8" stroke-linejoin="round"/>`;
+      if (j > 0 && j < bounds.length - 1) {
+        const mid = (from + to) / 2;
+        const [x1, y1] = at(mid, radiusAt(mid) * 0.3, side);
+        const [x2, y2] = at(mid, radiusAt(mid) * 0.86, side);
+        out += path(
+          `M${num(x1)},${num(y1)}L${num(x2)},${num(y2)}`,
+          'none',
+          `stroke="${vein}" stroke-width="1" opacity="0.6"`,
+        );
+      }
     }
   }
-  // Solid centre strip so slits stop short of the midrib; a few holes for good measure.
-  const body = path('M0,-34C8,-20 11,0 9,22C6,30 -6,30 -9,22C-11,0 -8,-20 0,-34Z', main);
-  let holes = '';
-  for (let i = 0; i < 3; i++) {
-    const y = -16 + i * 13;
-    const side = i % 2 === 0 ? 1 : -1;
-    holes += path(
-      `M${num(side * 13)},${num(y)}c${num(side * 3)},-2 ${num(side * 7)},-2 ${num(side * 8)},1c${num(-side * 3)},2 ${num(-side * 6)},1 ${num(-side * 8)},-1Z`,
-      darken(main, 0.35),
-      'opacity="0.55"',
-    );
+  // Solid centre so the slits stop short of the midrib.
+  const core: Pt[] = [];
+  for (let d = 0; d < 360; d += 20) {
+    const dd = d <= 180 ? d : 360 - d;
+    core.push(at(dd, radiusAt(dd) * 0.4, d <= 180 ? 1 : -1));
   }
-  const midrib = path('M0,44Q1,10 0,-33', 'none', `stroke="${rib}" stroke-width="2.2" stroke-linecap="round"`);
-  return group(lobes + body + holes + midrib, `rotate(${num(rng.range(-15, 15))})`);
+  out += path(smoothClosedPath(core), main);
+  for (let i = 0; i < 3; i++) {
+    const side = i % 2 === 0 ? 1 : -1;
+    const [x, y] = at(50 + i * 40, 11, side);
+    out += `<ellipse cx="${num(x)}" cy="${num(y)}" rx="2.2" ry="4.5" fill="${p.bg}" transform="rotate(${num(side * (40 + i * 30))} ${num(x)} ${num(y)})"/>`;
+  }
+  const base = radiusAt(180);
+  out += path(
+    `M0,${num(cy + base + 10)}L0,${num(cy + base * 0.6)}Q-1,${cy} 0,${num(cy - 38)}`,
+    'none',
+    `stroke="${vein}" stroke-width="2.2" stroke-linecap="round"`,
+  );
+  return group(out, `rotate(${num(rng.range(-20, 20))})`);
 };
 
 /** Palm frond: a curved rachis with long leaflets, longest in the middle. */
@@ -134,6 +160,6 @@ export const buildLeaf: MotifBuilder = (ctx) => {
   const makers = MAKERS[ctx.variant] ?? MAKERS.sprig;
   const glyphs: string[] = [];
   for (let i = 0; i < 4; i++) glyphs.push(makers[i % makers.length](rng, paint, own(paint, i)));
-  return { type: 'scatter', glyphs, rotation: 180 };
+  // Foliage prints overlap leaves; tighter spacing than other scattered motifs.
+  return { type: 'scatter', glyphs, rotation: 180, spacing: 0.78 };
 };
-

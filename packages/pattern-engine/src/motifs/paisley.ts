@@ -7,10 +7,30 @@ type Cubic = [Pt, Pt, Pt, Pt];
 
 /** The boteh: round base, tapering to a tip that curls to one side. */
 const OUTLINE: Cubic[] = [
-  [[20, -42], [6, -40], [-30, -22], [-30, 6]],
-  [[-30, 6], [-30, 30], [-8, 40], [10, 34]],
-  [[10, 34], [28, 28], [32, 6], [22, -8]],
-  [[22, -8], [14, -20], [24, -28], [20, -42]],
+  [
+    [20, -42],
+    [6, -40],
+    [-30, -22],
+    [-30, 6],
+  ],
+  [
+    [-30, 6],
+    [-30, 30],
+    [-8, 40],
+    [10, 34],
+  ],
+  [
+    [10, 34],
+    [28, 28],
+    [32, 6],
+    [22, -8],
+  ],
+  [
+    [22, -8],
+    [14, -20],
+    [24, -28],
+    [20, -42],
+  ],
 ];
 const CENTRE: Pt = [-4, 10];
 const D = `M${OUTLINE[0][0].join(',')}${OUTLINE.map((c) => `C${c[1].join(',')} ${c[2].join(',')} ${c[3].join(',')}`).join('')}Z`;
@@ -24,7 +44,8 @@ function cubicAt([p0, p1, p2, p3]: Cubic, t: number): Pt {
   return [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]];
 }
 
-const scaled = (k: number) => `translate(${CENTRE[0]} ${CENTRE[1]}) scale(${k}) translate(${-CENTRE[0]} ${-CENTRE[1]})`;
+const scaled = (k: number) =>
+  `translate(${CENTRE[0]} ${CENTRE[1]}) scale(${k}) translate(${-CENTRE[0]} ${-CENTRE[1]})`;
 
 function boteh(rng: Rng, p: Paint, main: string): string {
   const accent = accentFor(p, main);
@@ -57,7 +78,11 @@ function boteh(rng: Rng, p: Paint, main: string): string {
     group(path(D, accent), scaled(0.5)) +
     seeds +
     group(flower + circle(0, 0, 2.6, light), `translate(${CENTRE[0]} ${CENTRE[1] + 4})`) +
-    path('M20,-42q-8,10 -2,16', 'none', `stroke="${accent}" stroke-width="${num(rng.range(1.4, 2))}" stroke-linecap="round"`)
+    path(
+      'M20,-42q-8,10 -2,16',
+      'none',
+      `stroke="${accent}" stroke-width="${num(rng.range(1.4, 2))}" stroke-linecap="round"`,
+    )
   );
 }
 

@@ -40,7 +40,8 @@ export const buildPolka: MotifBuilder = (ctx) => {
             const cx = (i + 0.5) * cell;
             const cy = (j + 0.5) * cell + drop;
             out += circle(cx, cy, r, main);
-            if (highlight && r > 6) out += circle(cx - r * 0.3, cy - r * 0.3, r * 0.22, highlight, 'opacity="0.5"');
+            if (highlight && r > 6)
+              out += circle(cx - r * 0.3, cy - r * 0.3, r * 0.22, highlight, 'opacity="0.5"');
           }
         }
         return out;

@@ -12,9 +12,11 @@ export const buildStars: MotifBuilder = (ctx) => {
   const second = color(paint, 1);
   const star = path(polygonPath(starPoints(5, 42, 18)), main, 'stroke-linejoin="round"');
   const starInset =
-    path(polygonPath(starPoints(5, 42, 18)), color(paint, 2)) + path(polygonPath(starPoints(5, 24, 10)), lighten(color(paint, 2), 0.4));
+    path(polygonPath(starPoints(5, 42, 18)), color(paint, 2)) +
+    path(polygonPath(starPoints(5, 24, 10)), lighten(color(paint, 2), 0.4));
   const spark = path(sparkle(44), second) + circle(0, 0, 4, lighten(second, 0.5));
   const dots = circle(-24, -10, 5, main) + circle(14, 18, 4, second) + circle(22, -22, 3, main);
-  const glyphs = variant === 'sparkle' ? [spark, spark, path(sparkle(30), main), dots] : [star, star, starInset, spark];
+  const glyphs =
+    variant === 'sparkle' ? [spark, spark, path(sparkle(30), main), dots] : [star, star, starInset, spark];
   return { type: 'scatter', glyphs, rotation: variant === 'sparkle' ? 15 : 180, fillers: [dots] };
 };

@@ -90,6 +90,10 @@ export const buildStripes: MotifBuilder = (ctx) => {
   }
   const period = size / n;
   // Pinstripes stay visible at any size.
-  const scaled = bands.map((b) => ({ ...b, offset: b.offset * period, width: Math.max(1.2, b.width * period) }));
+  const scaled = bands.map((b) => ({
+    ...b,
+    offset: b.offset * period,
+    width: Math.max(1.2, b.width * period),
+  }));
   return { type: 'layer', layer: stripeLayer(size, period, scaled, orientation) };
 };

@@ -56,8 +56,11 @@ function swirlGlyph(ctx: MotifContext, i: number): string {
     pts.push([Math.cos(a) * r, Math.sin(a) * r]);
   }
   return (
-    path(smoothOpenPath(pts), 'none', `stroke="${main}" stroke-width="${num(rng.range(5, 8))}" stroke-linecap="round"`) +
-    circle(0, 0, 4, darken(main, 0.2))
+    path(
+      smoothOpenPath(pts),
+      'none',
+      `stroke="${main}" stroke-width="${num(rng.range(5, 8))}" stroke-linecap="round"`,
+    ) + circle(0, 0, 4, darken(main, 0.2))
   );
 }
 
@@ -66,8 +69,13 @@ function brushGlyph(ctx: MotifContext, i: number): string {
   const main = color(paint, i);
   const pts: Pt[] = [];
   for (let s = 0; s <= 6; s++) pts.push([-40 + s * 13, rng.range(-14, 14)]);
-  let out = path(smoothOpenPath(pts), 'none', `stroke="${main}" stroke-width="${num(rng.range(9, 16))}" stroke-linecap="round"`);
-  for (let d = 0; d < 4; d++) out += circle(rng.range(-36, 36), rng.range(-34, 34), rng.range(2, 5), color(paint, i + 1));
+  let out = path(
+    smoothOpenPath(pts),
+    'none',
+    `stroke="${main}" stroke-width="${num(rng.range(9, 16))}" stroke-linecap="round"`,
+  );
+  for (let d = 0; d < 4; d++)
+    out += circle(rng.range(-36, 36), rng.range(-34, 34), rng.range(2, 5), color(paint, i + 1));
   return out;
 }
 
@@ -75,7 +83,11 @@ function squiggleGlyph(ctx: MotifContext, i: number): string {
   const { paint } = ctx;
   const pts: Pt[] = [];
   for (let s = 0; s <= 40; s++) pts.push([-40 + s * 2, Math.sin(s * 0.6) * 10]);
-  return path(polylinePath(pts), 'none', `stroke="${own(paint, i)}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"`);
+  return path(
+    polylinePath(pts),
+    'none',
+    `stroke="${own(paint, i)}" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"`,
+  );
 }
 
 export const buildWaves: MotifBuilder = (ctx) => {

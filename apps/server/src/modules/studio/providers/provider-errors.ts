@@ -58,7 +58,10 @@ export function toProviderError(provider: string, error: unknown, sdk: SdkErrorC
     return new ProviderError(`${provider} did not answer in time`, { retryable: true, cause: error });
   }
   if (error instanceof sdk.APIConnectionError) {
-    return new ProviderError(`Could not reach ${provider}: ${error.message}`, { retryable: true, cause: error });
+    return new ProviderError(`Could not reach ${provider}: ${error.message}`, {
+      retryable: true,
+      cause: error,
+    });
   }
   if (!(error instanceof sdk.APIError) || error.status === undefined) return error;
 
@@ -79,18 +82,19 @@ export function toProviderError(provider: string, error: unknown, sdk: SdkErrorC
     });
   }
   if (status === 401) {
-    return new ProviderError(`${provider} rejected our API key (401): ${reason}`, { retryable: false, cause: error });
+    return new ProviderError(`${provider} rejected our API key (401): ${reason}`, {
+      retryable: false,
+      cause: error,
+    });
   }
   if (status === 403) {
-    return new ProviderError(`${provider} refused access (403): ${reason}`, { retryable: false, cause: error });
+    return new ProviderError(`${provider} refused access (403): ${reason}`, {
+      retryable: false,
+      cause: error,
+    });
   }
   return new ProviderError(`${provider} rejected the request (${status}): ${reason}`, {
     retryable: false,
     cause: error,
   });
-}
-
-/** True when the caller's signal (not a timeout of ours) stopped the work. */
-export function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted && error instanceof Error && error.name === 'AbortError';
 }

@@ -1,0 +1,161 @@
+/**
+ * The launch catalogue, mapped to Printful catalog products and variants. Print areas follow
+ * Printful's print file guidelines (the t-shirt front is 1800×2400 px at 150 DPI, 12×16 in).
+ * The migration `0005_catalog_seed.sql` inserts exactly this (it is the output of `seedSql()`).
+ */
+export interface SeedProduct {
+  id: string;
+  name: string;
+  description: string;
+  category: 'dress' | 'shirt' | 'pants' | 'accessories';
+  basePriceCents: number;
+  printfulProductId: number;
+  printAreas: { placement: string; widthPx: number; heightPx: number; dpi: number }[];
+  variants: {
+    size: string;
+    color: string;
+    colorHex: string;
+    priceCents: number;
+    printfulVariantId: number;
+  }[];
+}
+
+const sized = (
+  sizes: [string, number][],
+  colors: [string, string, number][],
+  base: number,
+  upcharge: Record<string, number> = {},
+) =>
+  colors.flatMap(([color, colorHex, firstId]) =>
+    sizes.map(([size], si) => ({
+      size,
+      color,
+      colorHex,
+      priceCents: base + (upcharge[size] ?? 0),
+      printfulVariantId: firstId + si,
+    })),
+  );
+
+export const seedProducts: SeedProduct[] = [
+  {
+    id: 'tshirt-unisex',
+    name: 'Unisex Staple T-Shirt',
+    description: 'Bella + Canvas 3001: soft ring-spun cotton, your design printed on the front.',
+    category: 'shirt',
+    basePriceCents: 2400,
+    printfulProductId: 71,
+    printAreas: [{ placement: 'front', widthPx: 1800, heightPx: 2400, dpi: 150 }],
+    variants: sized(
+      [
+        ['S', 0],
+        ['M', 0],
+        ['L', 0],
+        ['XL', 0],
+        ['2XL', 0],
+      ],
+      [
+        ['White', '#ffffff', 4011],
+        ['Black', '#111111', 4016],
+      ],
+      2400,
+      { '2XL': 300 },
+    ),
+  },
+  {
+    id: 'hoodie-unisex',
+    name: 'Unisex Heavy Blend Hoodie',
+    description: 'Gildan 18500: a warm pullover hoodie with your design on the front.',
+    category: 'shirt',
+    basePriceCents: 4200,
+    printfulProductId: 146,
+    printAreas: [{ placement: 'front', widthPx: 1800, heightPx: 2400, dpi: 150 }],
+    variants: sized(
+      [
+        ['S', 0],
+        ['M', 0],
+        ['L', 0],
+        ['XL', 0],
+        ['2XL', 0],
+      ],
+      [
+        ['White', '#ffffff', 5522],
+        ['Black', '#111111', 5530],
+      ],
+      4200,
+      { '2XL': 400 },
+    ),
+  },
+  {
+    id: 'dress-skater',
+    name: 'All-Over Print Skater Dress',
+    description: 'A flared skater dress printed edge to edge with your pattern.',
+    category: 'dress',
+    basePriceCents: 5600,
+    printfulProductId: 293,
+    printAreas: [{ placement: 'default', widthPx: 4500, heightPx: 5400, dpi: 150 }],
+    variants: sized(
+      [
+        ['XS', 0],
+        ['S', 0],
+        ['M', 0],
+        ['L', 0],
+        ['XL', 0],
+      ],
+      [['Printed', '#ffffff', 9390]],
+      5600,
+    ),
+  },
+  {
+    id: 'leggings-aop',
+    name: 'All-Over Print Leggings',
+    description: 'High-waisted leggings with four-way stretch, printed all over.',
+    category: 'pants',
+    basePriceCents: 4400,
+    printfulProductId: 189,
+    printAreas: [{ placement: 'default', widthPx: 4500, heightPx: 5400, dpi: 150 }],
+    variants: sized(
+      [
+        ['XS', 0],
+        ['S', 0],
+        ['M', 0],
+        ['L', 0],
+        ['XL', 0],
+      ],
+      [['Printed', '#ffffff', 7678]],
+      4400,
+    ),
+  },
+  {
+    id: 'tote-aop',
+    name: 'All-Over Print Tote Bag',
+    description: 'A sturdy 15″×15″ tote with your pattern on both sides.',
+    category: 'accessories',
+    basePriceCents: 2800,
+    printfulProductId: 274,
+    printAreas: [{ placement: 'default', widthPx: 2250, heightPx: 2250, dpi: 150 }],
+    variants: sized([['15″×15″', 0]], [['Black handles', '#111111', 9039]], 2800),
+  },
+];
+
+export const variantIdOf = (productId: string, size: string, color: string) =>
+  `${productId}-${color}-${size}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/-+$/, '');
+
+/** The INSERT statements of the seed migration. */
+export function seedSql(): string {
+  const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const lines: string[] = [];
+  seedProducts.forEach((p, pi) => {
+    lines.push(
+      `INSERT INTO "catalog"."products" ("id","name","description","category","currency","base_price_cents","printful_product_id","print_areas","position") VALUES (${q(p.id)},${q(p.name)},${q(p.description)},${q(p.category)},'usd',${p.basePriceCents},${p.printfulProductId},${q(JSON.stringify(p.printAreas))}::jsonb,${pi}) ON CONFLICT ("id") DO NOTHING;`,
+    );
+    p.variants.forEach((v, vi) => {
+      lines.push(
+        `INSERT INTO "catalog"."variants" ("id","product_id","size","color","color_hex","price_cents","printful_variant_id","position") VALUES (${q(variantIdOf(p.id, v.size, v.color))},${q(p.id)},${q(v.size)},${q(v.color)},${q(v.colorHex)},${v.priceCents},${v.printfulVariantId},${vi}) ON CONFLICT ("id") DO NOTHING;`,
+      );
+    });
+  });
+  return lines.join('\n--> statement-breakpoint\n');
+}

@@ -1,0 +1,60 @@
+import type { Config } from '../../config.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import type { DesignsService } from '../designs/index.ts';
+import type { AppModule } from '../module.ts';
+import { BuiltinGenerator } from './providers/builtin-generator.ts';
+import type { DesignGenerator } from './providers/design-generator.ts';
+import { StudioService } from './service.ts';
+
+export { designFileKey } from './service.ts';
+export { repeatSvgFromTile } from './repeat-svg.ts';
+export { svgToPng, tileRaster, withDpi } from './rendering.ts';
+
+/** The one place a generator is chosen from configuration. */
+export async function createGenerator(config: Config): Promise<DesignGenerator> {
+  switch (config.AI_PROVIDER) {
+    case 'openai': {
+      const { OpenAiGenerator } = await import('./providers/openai-generator.ts');
+      return new OpenAiGenerator({
+        apiKey: config.OPENAI_API_KEY!,
+        baseURL: config.OPENAI_BASE_URL,
+        textModel: config.OPENAI_TEXT_MODEL,
+        imageModel: config.OPENAI_IMAGE_MODEL,
+      });
+    }
+    case 'runway': {
+      const { RunwayGenerator } = await import('./providers/runway-generator.ts');
+      return new RunwayGenerator({
+        apiKey: config.RUNWAY_API_KEY!,
+        baseURL: config.RUNWAY_BASE_URL,
+        model: config.RUNWAY_IMAGE_MODEL,
+      });
+    }
+    default:
+      return new BuiltinGenerator();
+  }
+}
+
+export async function createStudioModule(
+  platform: Platform,
+  deps: { designs: DesignsService; catalog: CatalogService },
+) {
+  const studio = new StudioService({
+    jobs: platform.jobs,
+    storage: platform.storage,
+    designs: deps.designs,
+    catalog: deps.catalog,
+    generator: await createGenerator(platform.config),
+    metrics: platform.metrics,
+    logger: platform.logger,
+    maxAttempts: platform.config.GENERATION_MAX_ATTEMPTS,
+  });
+  deps.designs.setGenerationScheduler(studio.schedule);
+  const module: AppModule = {
+    name: 'studio',
+    startWorkers: async () =>
+      studio.startWorker(platform.config.JOBS_CONCURRENCY, platform.config.JOBS_POLL_MS),
+  };
+  return { service: studio, module };
+}

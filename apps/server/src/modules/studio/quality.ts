@@ -1,0 +1,72 @@
+import type { Product, QualityReport } from '@btb/contracts';
+
+const MIN_DPI = 150;
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** WCAG contrast ratio between the lightest and darkest colours of a palette (1 to 21). */
+export function paletteContrast(colors: string[]): number {
+  const valid = colors.filter((c) => /^#[0-9a-f]{6}$/i.test(c));
+  if (valid.length < 2) return 1;
+  const l = valid.map(luminance);
+  const hi = Math.max(...l);
+  const lo = Math.min(...l);
+  return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+}
+
+/**
+ * The print-quality report. Vectors print sharp at any size. A raster's effective DPI at a print
+ * area is its pixel width over the area's width in inches; below Printful's 150 DPI it is flagged.
+ */
+export function assessQuality(input: {
+  artwork: { kind: 'vector' } | { kind: 'raster'; width: number; height: number };
+  palette: string[];
+  products: Product[];
+}): QualityReport {
+  const warnings: string[] = [];
+  const vector = input.artwork.kind === 'vector';
+  const printAreas = input.products.flatMap((product) =>
+    product.printAreas.map((area) => {
+      const inches = area.widthPx / area.dpi;
+      // A repeat is tiled across the area, so a raster tile of width w covers it at w px per tile:
+      // what matters is the pixels per inch of one tile at the tile's printed size (4 tiles across).
+      const effectiveDpi = vector
+        ? Math.max(area.dpi, 300)
+        : Math.floor((input.artwork as { width: number }).width / (inches / 4));
+      return {
+        productId: product.id,
+        placement: area.placement,
+        widthPx: area.widthPx,
+        heightPx: area.heightPx,
+        requiredDpi: MIN_DPI,
+        effectiveDpi,
+        printReady: effectiveDpi >= MIN_DPI,
+      };
+    }),
+  );
+  for (const area of printAreas.filter((a) => !a.printReady)) {
+    warnings.push(
+      `${area.productId} ${area.placement}: ${area.effectiveDpi} DPI is below ${MIN_DPI} DPI; it will print soft`,
+    );
+  }
+  const contrastRatio = paletteContrast(input.palette);
+  if (contrastRatio < 1.5) warnings.push('Low contrast: the motifs may be hard to see on fabric');
+  const colorCount = new Set(input.palette.map((c) => c.toLowerCase())).size;
+  if (colorCount > 8) warnings.push('Many colours: some print methods will band or dither');
+  return {
+    printReady: printAreas.every((a) => a.printReady),
+    vector,
+    sourceWidthPx: vector ? null : (input.artwork as { width: number }).width,
+    sourceHeightPx: vector ? null : (input.artwork as { height: number }).height,
+    contrastRatio,
+    colorCount,
+    printAreas,
+    warnings,
+  };
+}
