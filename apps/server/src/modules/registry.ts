@@ -1,4 +1,5 @@
 import type { Platform } from '../platform/platform.ts';
+import { createAnalyticsModule } from './analytics/index.ts';
 import { createCatalogModule } from './catalog/index.ts';
 import { createDesignsModule } from './designs/index.ts';
 import { createIdentityModule } from './identity/index.ts';
@@ -11,5 +12,6 @@ export async function createModules(platform: Platform): Promise<AppModule[]> {
   const catalog = createCatalogModule(platform);
   const designs = createDesignsModule(platform, { identity: identity.service, guard: identity.guard });
   const studio = await createStudioModule(platform, { designs: designs.service, catalog: catalog.service });
-  return [identity.module, catalog.module, designs.module, studio.module];
+  const analytics = createAnalyticsModule(platform);
+  return [identity.module, catalog.module, designs.module, studio.module, analytics.module];
 }

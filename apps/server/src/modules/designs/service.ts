@@ -142,7 +142,11 @@ export class DesignsService {
       });
       return true;
     });
-    if (counted) this.relayPoke();
+    if (counted) {
+      // The detail page shows the count; gallery pages may lag by their short TTL.
+      await this.cache.delete(designKey(id));
+      this.relayPoke();
+    }
   }
 
   async list(query: ListDesignsQuery, viewer: Actor | null) {
@@ -252,10 +256,14 @@ export class DesignsService {
           isPublic: designs.isPublic,
           hidden: designs.hidden,
           status: designs.status,
+          category: designs.category,
+          style: designs.style,
+          tags: designs.tags,
+          colors: designs.colors,
         })
         .from(designs)
         .where(eq(designs.id, id));
-      if (!row || !this.canSee({ ...row, userId: row.userId }, actor)) throw notFound('Design');
+      if (!row || !this.canSee(row, actor)) throw notFound('Design');
       let changed = false;
       if (liked) {
         const inserted = await tx
@@ -285,7 +293,14 @@ export class DesignsService {
           eventType: 'design_liked',
           userId: actor.id,
           designId: id,
-          metadata: { liked, ownerId: row.userId },
+          metadata: {
+            liked,
+            ownerId: row.userId,
+            category: row.category,
+            style: row.style,
+            tags: row.tags,
+            colors: row.colors,
+          },
         });
       }
       const [{ likes }] = (await tx

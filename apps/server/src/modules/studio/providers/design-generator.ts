@@ -51,5 +51,9 @@ export class ProviderError extends Error {
 /** Turns a request into a design. Implementations: builtin (pattern engine), openai, runway. */
 export interface DesignGenerator {
   readonly name: 'builtin' | 'openai' | 'runway';
-  generate(request: GenerationRequest, progress: ProgressReporter, signal: AbortSignal): Promise<GeneratedDesign>;
+  generate(
+    request: GenerationRequest,
+    progress: ProgressReporter,
+    signal: AbortSignal,
+  ): Promise<GeneratedDesign>;
 }
