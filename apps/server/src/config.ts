@@ -74,6 +74,8 @@ export const configSchema = z.object({
   RUNWAY_BASE_URL: optionalUrl,
   RUNWAY_IMAGE_MODEL: z.string().default('gen4_image'),
   GENERATION_MAX_ATTEMPTS: int(3, 1, 20),
+  /** How long a generation job's claim lasts without renewal: a dead worker's job is taken over after this. */
+  GENERATION_LEASE_MS: int(30_000, 500),
   PAYMENT_PROVIDER: z.enum(['test', 'stripe']).default('test'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

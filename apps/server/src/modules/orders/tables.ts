@@ -59,6 +59,8 @@ export const orderItems = ordersSchema.table(
     designId: uuid('design_id').notNull(),
     /** Snapshot at order time: later edits of the design or catalogue do not change the order. */
     designSeed: integer('design_seed').notNull(),
+    /** The stored tile the print files are rendered from (`designs/<id>/<seed>/tile.svg|png`). */
+    artworkKey: text('artwork_key').notNull(),
     designTitle: text('design_title').notNull(),
     thumbnailUrl: text('thumbnail_url'),
     productId: text('product_id').notNull(),

@@ -49,6 +49,7 @@ export async function createStudioModule(
     metrics: platform.metrics,
     logger: platform.logger,
     maxAttempts: platform.config.GENERATION_MAX_ATTEMPTS,
+    leaseMs: platform.config.GENERATION_LEASE_MS,
   });
   deps.designs.setGenerationScheduler(studio.schedule);
   const module: AppModule = {

@@ -33,6 +33,7 @@ export class StudioService {
       metrics: Metrics;
       logger: Logger;
       maxAttempts: number;
+      leaseMs: number;
     },
   ) {}
 
@@ -50,7 +51,7 @@ export class StudioService {
     this.deps.jobs.register<GenerationJob>(GENERATION_QUEUE, (job) => this.run(job), {
       concurrency,
       pollMs,
-      leaseMs: 30_000,
+      leaseMs: this.deps.leaseMs,
       onFailed: async (job) => {
         const { designId, seed } = job.payload as GenerationJob;
         await this.deps.designs.failGeneration(designId, seed, readableReason(job.error));
