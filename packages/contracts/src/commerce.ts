@@ -114,6 +114,8 @@ export const orderSchema = z
     shippingCents: z.number().int(),
     taxCents: z.number().int(),
     totalCents: z.number().int(),
+    /** Refunded so far (a cancelled paid order is refunded in full). */
+    refundedCents: z.number().int().optional(),
     shippingMethod: z.enum(shippingMethods),
     shippingAddress: addressSchema,
     destination: z.object({ longitude: z.number(), latitude: z.number() }).nullable(),
