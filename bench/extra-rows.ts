@@ -1,6 +1,103 @@
+/**
+ * Rows measured in-process rather than over HTTP: design generation with the built-in engine and
+ * print-size renders, each beside sharp encoding a plain image of the same size in the same run.
+ */
+import { generateDesign } from '@btb/pattern-engine';
+import sharp from 'sharp';
+import { repeatSvgFromTile } from '../apps/server/src/modules/studio/repeat-svg.ts';
+import { svgToPng, thumbnailOf } from '../apps/server/src/modules/studio/rendering.ts';
 import type { Row } from './run.ts';
 
-/** Rows measured in-process rather than over HTTP (rendering, generation); later scenarios add theirs. */
+const prompts = [
+  'navy linen summer dress with small coral lemons',
+  'dusty pink roses on cream vintage tea dress',
+  'sage green gingham picnic shirt with tiny cherries',
+  'oversized monstera leaves on emerald green',
+  'burgundy and mustard paisley scarf',
+  'black and white leopard print leggings',
+];
+
+function percentile(samples: number[], p: number) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time(runs: number, fn: (i: number) => Promise<unknown>) {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn(i);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+const row = (scenario: string, samples: number[], note: string): Row => ({
+  mode: 'in-process',
+  scenario,
+  reqPerSec: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
+  p50Ms: Math.round(percentile(samples, 50)),
+  p99Ms: Math.round(percentile(samples, 99)),
+  errors: 0,
+  non2xx: 0,
+  note,
+});
+
+const plainPng = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 4, background: '#e8dccb' } })
+    .png()
+    .toBuffer();
+
 export async function extraRows(): Promise<Row[]> {
-  return [];
+  const runs = Number(process.env.BENCH_RENDER_RUNS ?? 20);
+  const rows: Row[] = [];
+  console.error('[in-process] generation and rendering');
+  // What the studio does per design: engine + repeat PNG (1536 px) + preview (800 px) + thumbnail.
+  const generation = await time(runs * 2, async (i) => {
+    const { spec, tileSvg, previewSvg } = generateDesign({
+      prompt: prompts[i % prompts.length]!,
+      category: 'dress',
+      style: 'casual',
+      colors: [],
+      seed: 100 + i,
+    });
+    const repeat = await svgToPng(repeatSvgFromTile(tileSvg, spec.tileSize, 3, 1536, 1536), 1536);
+    await Promise.all([svgToPng(previewSvg, 800), thumbnailOf(repeat)]);
+  });
+  rows.push(row('generate a design (built-in engine, all files)', generation, 'per design'));
+  const engineOnly = await time(runs * 5, async (i) =>
+    generateDesign({
+      prompt: prompts[i % prompts.length]!,
+      category: 'shirt',
+      style: 'sporty',
+      colors: [],
+      seed: 7 + i,
+    }),
+  );
+  rows.push(row('pattern engine only (spec + SVG)', engineOnly, 'per design'));
+
+  const { spec, tileSvg } = generateDesign({
+    prompt: prompts[0]!,
+    category: 'dress',
+    style: 'casual',
+    colors: [],
+    seed: 1,
+  });
+  for (const [w, h] of [
+    [1800, 2400],
+    [4500, 5400],
+  ] as const) {
+    const n = w > 2000 ? Math.max(3, Math.floor(runs / 4)) : runs;
+    const render = await time(n, () => svgToPng(repeatSvgFromTile(tileSvg, spec.tileSize, 4, w, h), w));
+    const baseline = await time(n, () => plainPng(w, h));
+    rows.push(
+      row(
+        `print file ${w}×${h} (resvg → PNG)`,
+        render,
+        `sharp plain ${w}×${h} PNG: p50 ${Math.round(percentile(baseline, 50))} ms`,
+      ),
+    );
+    rows.push(row(`sharp encode plain ${w}×${h} PNG (baseline)`, baseline, 'baseline'));
+  }
+  return rows;
 }

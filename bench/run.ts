@@ -9,7 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { type Scenario, scenarios } from './scenarios.ts';
+import { type BenchContext, type Scenario, scenarios } from './scenarios.ts';
+import { createScratchDatabase } from '../apps/server/src/testing/services.ts';
 import { extraRows } from './extra-rows.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -67,17 +68,16 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-async function measure(baseUrl: string, scenario: Scenario, mode: string): Promise<Row> {
-  const prepared = await scenario.prepare(baseUrl);
+async function measure(ctx: BenchContext, scenario: Scenario, mode: string): Promise<Row> {
+  const prepared = await scenario.prepare(ctx);
   const result = await autocannon({
-    url: baseUrl + prepared.path,
+    url: ctx.baseUrl + prepared.path,
     method: prepared.method ?? 'GET',
     headers: prepared.headers,
     body: prepared.body,
     requests: prepared.requests as autocannon.Request[] | undefined,
     connections: scenario.connections ?? connections,
-    duration: scenario.amount ? undefined : duration,
-    amount: scenario.amount,
+    duration,
   });
   return {
     mode,
@@ -90,22 +90,42 @@ async function measure(baseUrl: string, scenario: Scenario, mode: string): Promi
   };
 }
 
+const seededDesigns = Number(process.env.BENCH_DESIGNS ?? 100_000);
+
+async function runToEnd(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
+}
+
 async function benchPlatform(mode: string, env: Record<string, string>): Promise<Row[]> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'btb-bench-'));
+  const serverEnv = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    ...env,
+  };
+  console.error(`[${mode}] seeding ${seededDesigns} designs…`);
+  await runToEnd(
+    ['apps/server/src/cli/seed.ts', '--designs', String(seededDesigns), '--art', '12'],
+    serverEnv,
+  );
   const server = await startProcess(
     ['apps/server/src/main.ts'],
     {
+      ...serverEnv,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       RATE_LIMIT_API_MAX: '100000000',
       RATE_LIMIT_AUTH_MAX: '100000000',
       RATE_LIMIT_DESIGNS_PER_HOUR: '100000000',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      ...env,
     },
     `http://127.0.0.1:${port}/health`,
   );
@@ -113,7 +133,8 @@ async function benchPlatform(mode: string, env: Record<string, string>): Promise
   try {
     for (const scenario of scenarios) {
       if (only && !scenario.name.includes(only)) continue;
-      rows.push(await measure(`http://127.0.0.1:${port}`, scenario, mode));
+      console.error(`[${mode}] ${scenario.name}`);
+      rows.push(await measure({ baseUrl: `http://127.0.0.1:${port}`, seededDesigns }, scenario, mode));
     }
   } finally {
     await stop(server);
@@ -150,7 +171,7 @@ async function main() {
     `http://127.0.0.1:${helloPort}/`,
   );
   const ceilingRow = await measure(
-    `http://127.0.0.1:${helloPort}`,
+    { baseUrl: `http://127.0.0.1:${helloPort}`, seededDesigns: 0 },
     { name: 'bare Fastify hello-world (ceiling)', prepare: async () => ({ path: '/' }) },
     'ceiling',
   );
@@ -159,14 +180,21 @@ async function main() {
 
   rows.push(...(await benchPlatform('embedded', { DATABASE_URL: '', REDIS_URL: '', NATS_URL: '' })));
   if (process.env.DATABASE_URL) {
-    rows.push(
-      ...(await benchPlatform('postgres', {
-        DATABASE_URL: process.env.DATABASE_URL,
-        REDIS_URL: process.env.REDIS_URL ?? '',
-        NATS_URL: process.env.NATS_URL ?? '',
-        NATS_STREAM: `BENCH_${Date.now()}`,
-      })),
-    );
+    // A database of its own, so the seeded rows never mix with anything else.
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+    try {
+      rows.push(
+        ...(await benchPlatform('postgres', {
+          DATABASE_URL: scratch.url,
+          REDIS_URL: process.env.REDIS_URL ?? '',
+          REDIS_KEY_PREFIX: `bench${Date.now()}:`,
+          NATS_URL: process.env.NATS_URL ?? '',
+          NATS_STREAM: `BENCH_${Date.now()}`,
+        })),
+      );
+    } finally {
+      await scratch.drop();
+    }
   }
   for (const row of rows) {
     if (row.mode !== 'ceiling' || row === ceilingRow)

@@ -4,19 +4,113 @@ export interface Prepared {
   path: string;
   headers?: Record<string, string>;
   body?: string;
-  /** Different request bodies per request (e.g. unique emails); overrides `body`. */
-  requests?: { method: string; path: string; headers?: Record<string, string>; body?: string }[];
+  /** autocannon request sequence (e.g. a unique email per request); overrides the fields above. */
+  requests?: Record<string, unknown>[];
+}
+
+export interface BenchContext {
+  baseUrl: string;
+  /** Designs seeded before the run. */
+  seededDesigns: number;
 }
 
 export interface Scenario {
   name: string;
-  /** Fewer connections for CPU-heavy work (hashing, rendering). */
+  /** Fewer connections for CPU-heavy work (password hashing, rendering). */
   connections?: number;
-  amount?: number;
-  prepare(baseUrl: string): Promise<Prepared>;
+  prepare(ctx: BenchContext): Promise<Prepared>;
 }
+
+const json = { 'content-type': 'application/json' };
+const password = 'bench-password-42';
+
+async function post(ctx: BenchContext, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(ctx.baseUrl + path, {
+    method: 'POST',
+    headers: { ...json, ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function firstPage(ctx: BenchContext) {
+  const res = await fetch(`${ctx.baseUrl}/api/designs?limit=24`);
+  return (await res.json()) as { items: { id: string; createdAt: string }[]; nextCursor: string | null };
+}
+
+/** A keyset cursor deep into the list, made the way the server makes them (base64url JSON). */
+function deepCursor(ctx: BenchContext, fromNewest: number) {
+  // The seed spaces designs 25 s apart, newest now.
+  const at = new Date(Date.now() - fromNewest * 25_000).toISOString();
+  return Buffer.from(
+    JSON.stringify({ sort: 'new', values: [at], id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' }),
+  ).toString('base64url');
+}
+
+let counter = 0;
 
 export const scenarios: Scenario[] = [
   { name: 'GET /health', prepare: async () => ({ path: '/health' }) },
   { name: 'GET /ready (database, cache, bus)', prepare: async () => ({ path: '/ready' }) },
+  { name: 'GET /api/catalog/products', prepare: async () => ({ path: '/api/catalog/products' }) },
+  { name: 'gallery first page (cached)', prepare: async () => ({ path: '/api/designs?limit=24' }) },
+  {
+    name: 'gallery first page (uncached)',
+    prepare: async () => ({ path: '/api/designs?limit=24', headers: { 'cache-control': 'no-cache' } }),
+  },
+  {
+    name: 'gallery deep cursor page (90% down)',
+    prepare: async (ctx) => ({
+      path: `/api/designs?limit=24&cursor=${deepCursor(ctx, Math.floor(ctx.seededDesigns * 0.9))}`,
+    }),
+  },
+  {
+    name: 'gallery search q=lemons',
+    prepare: async () => ({
+      path: '/api/designs?limit=24&q=lemons',
+      headers: { 'cache-control': 'no-cache' },
+    }),
+  },
+  {
+    name: 'design detail',
+    prepare: async (ctx) => ({ path: `/api/designs/${(await firstPage(ctx)).items[5]!.id}` }),
+  },
+  {
+    name: 'POST /api/auth/login (argon2id)',
+    connections: 8,
+    prepare: async (ctx) => {
+      const email = `bench-login-${Date.now()}@example.com`;
+      await post(ctx, '/api/auth/register', { email, password, name: 'Bench' });
+      return {
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: json,
+        body: JSON.stringify({ email, password }),
+      };
+    },
+  },
+  {
+    name: 'POST /api/auth/register (argon2id)',
+    connections: 8,
+    prepare: async () => ({
+      method: 'POST',
+      path: '/api/auth/register',
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/auth/register',
+          headers: json,
+          setupRequest: (req: Record<string, unknown>) => ({
+            ...req,
+            body: JSON.stringify({
+              email: `bench-${process.pid}-${Date.now()}-${++counter}@example.com`,
+              password,
+              name: 'Bench',
+            }),
+          }),
+        },
+      ],
+    }),
+  },
 ];

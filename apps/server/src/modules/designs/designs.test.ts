@@ -186,7 +186,7 @@ describe('designs', () => {
     let cursor: string | null = null;
     let added = 0;
     do {
-      const page = (
+      const page: { items: Design[]; nextCursor: string | null } = (
         await get(
           `/api/designs?category=${category}&style=${style}&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
         )

@@ -78,7 +78,10 @@ export function designRoutes(
           response: { 200: pageOf(designSchema), ...errors },
         },
       },
-      async (request) => service.list(request.query, request.actor),
+      async (request) =>
+        service.list(request.query, request.actor, {
+          fresh: /no-cache/.test(request.headers['cache-control'] ?? ''),
+        }),
     );
 
     app.get(

@@ -115,6 +115,9 @@ export class DesignsService {
   /** Counts a view once per viewer per hour; the owner's own views do not count. */
   async recordView(id: string, viewer: Actor | null, viewerKey: string): Promise<void> {
     const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    // A viewer already counted this hour is answered from the cache, without touching the database.
+    const seenKey = `viewed:${id}:${viewerKey}:${hour.getTime()}`;
+    if (await this.cache.get<boolean>(seenKey)) return;
     const counted = await this.db.transaction(async (tx) => {
       const [row] = await tx
         .select({ userId: designs.userId, isPublic: designs.isPublic })
@@ -142,6 +145,7 @@ export class DesignsService {
       });
       return true;
     });
+    await this.cache.set(seenKey, true, 3600);
     if (counted) {
       // The detail page shows the count; gallery pages may lag by their short TTL.
       await this.cache.delete(designKey(id));
@@ -149,7 +153,8 @@ export class DesignsService {
     }
   }
 
-  async list(query: ListDesignsQuery, viewer: Actor | null) {
+  /** `fresh` skips the cached copy (a client sent `Cache-Control: no-cache`); the result still refreshes it. */
+  async list(query: ListDesignsQuery, viewer: Actor | null, options: { fresh?: boolean } = {}) {
     const q = listDesignsQuerySchema.parse(query);
     if (q.scope === 'mine' && !viewer) throw forbidden('Sign in to see your designs');
     const sort = q.sort ?? (q.q ? 'relevance' : 'new');
@@ -174,7 +179,12 @@ export class DesignsService {
     const key = cacheable
       ? await this.cache.namespacedKey(GALLERY, JSON.stringify({ ...filter, sort }))
       : undefined;
-    const page = key ? await this.cache.getOrLoad(key, load, GALLERY_TTL_S) : await load();
+    let page =
+      key && !options.fresh ? await this.cache.get<Awaited<ReturnType<typeof load>>>(key) : undefined;
+    if (!page) {
+      page = await load();
+      if (key) await this.cache.set(key, page, GALLERY_TTL_S);
+    }
     if (!viewer || page.items.length === 0) return page;
     const liked = await likedBy(
       this.db,

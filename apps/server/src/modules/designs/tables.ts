@@ -57,16 +57,16 @@ export const designs = designsSchema.table(
     ),
   },
   (t) => [
-    index('designs_user_created_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
-    index('designs_category_public_created_idx').on(t.category, t.isPublic, t.createdAt.desc()),
+    index('designs_user_created_idx').on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('designs_category_public_created_idx').on(t.category, t.isPublic, t.createdAt.desc().nullsFirst()),
     index('designs_public_created_idx')
-      .on(t.createdAt.desc(), t.id.desc())
+      .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.isPublic} and not ${t.hidden} and ${t.status} = 'ready'`),
     index('designs_public_likes_idx')
-      .on(t.likes.desc(), t.createdAt.desc(), t.id.desc())
+      .on(t.likes.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.isPublic} and not ${t.hidden} and ${t.status} = 'ready'`),
     index('designs_public_trending_idx')
-      .on(t.trendingScore.desc(), t.id.desc())
+      .on(t.trendingScore.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.isPublic} and not ${t.hidden} and ${t.status} = 'ready'`),
     index('designs_tags_public_idx').using('gin', t.tags).where(sql`${t.isPublic}`),
     index('designs_colors_idx').using('gin', t.colors),
@@ -85,7 +85,7 @@ export const designLikes = designsSchema.table(
   },
   (t) => [
     primaryKey({ columns: [t.designId, t.userId] }),
-    index('design_likes_user_idx').on(t.userId, t.createdAt.desc()),
+    index('design_likes_user_idx').on(t.userId, t.createdAt.desc().nullsFirst()),
   ],
 );
 
