@@ -80,15 +80,24 @@ export const configSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE: optionalUrl,
+  /** Public (pk_...) key for the web app's Stripe.js; served by GET /api/config. */
+  STRIPE_PUBLISHABLE_KEY: z.string().optional(),
   FULFILLMENT_PROVIDER: z.enum(['simulator', 'printful']).default('simulator'),
   SIMULATOR_STEP_MS: int(3000, 0),
   PRINTFUL_TOKEN: z.string().optional(),
   PRINTFUL_BASE_URL: z.url().default('https://api.printful.com'),
   PRINTFUL_WEBHOOK_SECRET: z.string().optional(),
+  /** How often a submitted Printful order is polled (Printful has no "delivered" webhook). */
+  PRINTFUL_POLL_MS: int(600_000, 1000),
+  /** Submission attempts (with exponential backoff from FULFILLMENT_RETRY_BACKOFF_MS) before fulfillment_failed. */
+  FULFILLMENT_MAX_ATTEMPTS: int(5, 1, 50),
+  FULFILLMENT_RETRY_BACKOFF_MS: int(5000, 1),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Boutique-To-Box <hello@boutique-to-box.local>'),
   MAPBOX_TOKEN: z.string().optional(),
   MAPBOX_BASE_URL: z.url().default('https://api.mapbox.com'),
+  /** Public (pk.) token for the web app's map; MAPBOX_TOKEN is used instead when it is itself public. */
+  MAPBOX_PUBLIC_TOKEN: z.string().optional(),
   APP_VERSION: z.string().default(process.env.npm_package_version ?? '0.1.0'),
 });
 

@@ -159,3 +159,26 @@ export const notificationSchema = z
   })
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof notificationSchema>;
+
+/** GET /api/admin/stats: the operators' dashboard (last 30 days per day, totals overall). */
+export const adminStatsSchema = z
+  .object({
+    designsPerDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
+    ordersPerDay: z.array(z.object({ day: z.string(), count: z.number().int(), revenueCents: z.number().int() })),
+    generation: z.object({
+      p50Ms: z.number(),
+      p99Ms: z.number(),
+      failed: z.number().int(),
+      completed: z.number().int(),
+    }),
+    /** Share of HTTP responses that were 5xx since this instance started (0..1). */
+    errorRate: z.number(),
+    totals: z.object({
+      users: z.number().int(),
+      designs: z.number().int(),
+      orders: z.number().int(),
+      revenueCents: z.number().int(),
+    }),
+  })
+  .meta({ id: 'AdminStats' });
+export type AdminStats = z.infer<typeof adminStatsSchema>;
