@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { type BenchContext, type Scenario, scenarios } from './scenarios.ts';
 import { createScratchDatabase } from '../apps/server/src/testing/services.ts';
 import { extraRows } from './extra-rows.ts';
+import { galleryInBrowser } from './web-gallery.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const duration = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -136,6 +137,11 @@ async function benchPlatform(mode: string, env: Record<string, string>): Promise
       console.error(`[${mode}] ${scenario.name}`);
       rows.push(await measure({ baseUrl: `http://127.0.0.1:${port}`, seededDesigns }, scenario, mode));
     }
+    if (!only || 'browser'.includes(only)) {
+      console.error(`[${mode}] gallery page in Chromium`);
+      const browserRow = await galleryInBrowser(`http://127.0.0.1:${port}`, mode);
+      if (browserRow) rows.push(browserRow);
+    }
   } finally {
     await stop(server);
     await rm(dataDir, { recursive: true, force: true });
@@ -197,8 +203,7 @@ async function main() {
     }
   }
   for (const row of rows) {
-    if (row.mode !== 'ceiling' || row === ceilingRow)
-      row.ratioToCeiling = row.reqPerSec / ceilingRow.reqPerSec;
+    if (row.note === undefined) row.ratioToCeiling = row.reqPerSec / ceilingRow.reqPerSec;
   }
   const extra = process.env.BENCH_SKIP_EXTRA ? [] : await extraRows();
   rows.push(...extra);
