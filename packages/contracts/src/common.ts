@@ -37,6 +37,8 @@ export const uuidParam = z.object({ id: z.uuid() });
 export const healthSchema = z.object({ status: z.literal('ok'), service: z.string(), version: z.string() });
 export const readinessSchema = z.object({
   status: z.enum(['ready', 'unavailable']),
+  /** The dependencies that did not answer, e.g. ['cache']. */
+  down: z.array(z.string()),
   checks: z.record(
     z.string(),
     z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() }),

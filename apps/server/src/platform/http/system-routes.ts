@@ -50,8 +50,10 @@ export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         timed(() => platform.bus.ping()),
       ]);
       const checks = { database, cache, bus };
-      const ready = Object.values(checks).every((c) => c.ok);
-      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks });
+      const down = Object.entries(checks)
+        .filter(([, c]) => !c.ok)
+        .map(([name]) => name);
+      return reply.status(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, checks });
     },
   );
 
