@@ -2,20 +2,13 @@
  * Rows measured in-process rather than over HTTP: design generation with the built-in engine and
  * print-size renders, each beside sharp encoding a plain image of the same size in the same run.
  */
-import { generateDesign } from '@btb/pattern-engine';
+import { EXAMPLE_PROMPTS, generateDesign } from '@btb/pattern-engine';
 import sharp from 'sharp';
 import { repeatSvgFromTile } from '../apps/server/src/modules/studio/repeat-svg.ts';
 import { svgToPng, thumbnailOf } from '../apps/server/src/modules/studio/rendering.ts';
 import type { Row } from './run.ts';
 
-const prompts = [
-  'navy linen summer dress with small coral lemons',
-  'dusty pink roses on cream vintage tea dress',
-  'sage green gingham picnic shirt with tiny cherries',
-  'oversized monstera leaves on emerald green',
-  'burgundy and mustard paisley scarf',
-  'black and white leopard print leggings',
-];
+const prompts = EXAMPLE_PROMPTS.slice(0, 6);
 
 function percentile(samples: number[], p: number) {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -27,3 +27,4 @@ export function generateDesign(req: DesignRequest): {
   const spec = interpretPrompt(req);
   return { spec, tileSvg: renderTile(spec), previewSvg: renderGarmentPreview(spec) };
 }
+export { EXAMPLE_PROMPTS } from './examples.ts';

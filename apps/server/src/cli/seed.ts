@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { categories, styles } from '@btb/contracts';
-import { generateDesign } from '@btb/pattern-engine';
+import { EXAMPLE_PROMPTS, generateDesign } from '@btb/pattern-engine';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../config.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
@@ -25,20 +25,6 @@ if (!Number.isInteger(total) || total < 1) {
   process.exit(2);
 }
 
-const prompts = [
-  'navy linen summer dress with small coral lemons',
-  'dusty pink roses on cream vintage tea dress',
-  'sage green gingham picnic shirt with tiny cherries',
-  'oversized monstera leaves on emerald green',
-  'burgundy and mustard paisley scarf',
-  'black and white leopard print leggings',
-  'tiny white polka dots on black',
-  'terracotta and ochre geometric triangles',
-  'sky blue breton stripes with red hearts',
-  'olive camouflage with scattered stars',
-  'lavender waves on ivory',
-  'charcoal chevron with mint accents',
-];
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
 const platform = await createPlatform(config);
@@ -69,7 +55,7 @@ try {
     style: string;
   }[] = [];
   for (let i = 0; i < artCount; i++) {
-    const prompt = prompts[i % prompts.length]!;
+    const prompt = EXAMPLE_PROMPTS[i % EXAMPLE_PROMPTS.length]!;
     const category = categories[i % categories.length]!;
     const style = styles[i % styles.length]!;
     const { spec, tileSvg, previewSvg } = generateDesign({
