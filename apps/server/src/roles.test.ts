@@ -19,7 +19,13 @@ describe('roles and module selection', () => {
   });
 
   it('serves only the chosen modules in the api role', async () => {
-    const app = await buildApp({ platform: t.platform, role: 'api', modules: ['catalog'], background: false, webRoot: false });
+    const app = await buildApp({
+      platform: t.platform,
+      role: 'api',
+      modules: ['catalog'],
+      background: false,
+      webRoot: false,
+    });
     await app.ready();
     expect((await app.inject('/api/catalog/products')).statusCode).toBe(200);
     expect((await app.inject('/api/designs')).statusCode).toBe(404);

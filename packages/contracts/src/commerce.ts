@@ -164,7 +164,9 @@ export type Notification = z.infer<typeof notificationSchema>;
 export const adminStatsSchema = z
   .object({
     designsPerDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
-    ordersPerDay: z.array(z.object({ day: z.string(), count: z.number().int(), revenueCents: z.number().int() })),
+    ordersPerDay: z.array(
+      z.object({ day: z.string(), count: z.number().int(), revenueCents: z.number().int() }),
+    ),
     generation: z.object({
       p50Ms: z.number(),
       p99Ms: z.number(),

@@ -25,7 +25,6 @@ if (!Number.isInteger(total) || total < 1) {
   process.exit(2);
 }
 
-
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
 const platform = await createPlatform(config);
 try {

@@ -98,5 +98,10 @@ export function priceOrder(
   const items = lines.reduce((n, l) => n + l.quantity, 0);
   const shipping = shippingCents(country, method, items);
   const tax = Math.round(((subtotal + shipping) * taxRateBps(country)) / 10_000);
-  return { subtotalCents: subtotal, shippingCents: shipping, taxCents: tax, totalCents: subtotal + shipping + tax };
+  return {
+    subtotalCents: subtotal,
+    shippingCents: shipping,
+    taxCents: tax,
+    totalCents: subtotal + shipping + tax,
+  };
 }

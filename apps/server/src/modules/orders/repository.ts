@@ -18,7 +18,8 @@ export const encodeOrderCursor = (c: OrderCursor) => Buffer.from(JSON.stringify(
 export function decodeOrderCursor(raw: string): OrderCursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as OrderCursor;
-    if (typeof c.at !== 'string' || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) throw new Error();
+    if (typeof c.at !== 'string' || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id))
+      throw new Error();
     return c;
   } catch {
     throw validationFailed([{ path: 'cursor', message: 'is not a cursor from this list' }]);
@@ -49,7 +50,8 @@ export async function listOrderRows(
   const last = page.at(-1);
   return {
     rows: page.map((r) => r.order),
-    nextCursor: rows.length > filter.limit && last ? encodeOrderCursor({ at: last.at, id: last.order.id }) : null,
+    nextCursor:
+      rows.length > filter.limit && last ? encodeOrderCursor({ at: last.at, id: last.order.id }) : null,
   };
 }
 
@@ -115,7 +117,8 @@ export async function presentOrders(db: Executor, rows: OrderRow[]): Promise<Ord
 }
 
 /** Absolute URL of a stored file for a provider that fetches it over the internet. */
-export const absoluteFileUrl = (baseUrl: string, key: string) => `${baseUrl.replace(/\/+$/, '')}${publicFileUrl(key)}`;
+export const absoluteFileUrl = (baseUrl: string, key: string) =>
+  `${baseUrl.replace(/\/+$/, '')}${publicFileUrl(key)}`;
 
 /** Printful's external_id allows 32 characters: the order UUID without dashes. */
 export const externalIdOf = (orderId: string) => orderId.replaceAll('-', '');

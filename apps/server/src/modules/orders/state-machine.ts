@@ -43,7 +43,12 @@ export const cancellableByCustomer: readonly OrderStatus[] = [
 ];
 
 /** The fulfillment steps in order: a provider update may skip ahead, and the order walks every step. */
-export const fulfillmentChain: readonly OrderStatus[] = ['submitted', 'in_production', 'shipped', 'delivered'];
+export const fulfillmentChain: readonly OrderStatus[] = [
+  'submitted',
+  'in_production',
+  'shipped',
+  'delivered',
+];
 
 /** Statuses in which money was taken (for revenue). */
 export const paidStatuses: readonly OrderStatus[] = [

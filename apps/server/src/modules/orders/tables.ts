@@ -111,7 +111,5 @@ export const fulfillmentEvents = ordersSchema.table('fulfillment_events', {
   eventKey: text('event_key').primaryKey(),
   orderId: uuid('order_id'),
   kind: text('kind'),
-  receivedAt: timestamp('received_at', { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().default(sql`now()`),
 });

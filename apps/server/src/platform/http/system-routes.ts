@@ -53,7 +53,9 @@ export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       const down = Object.entries(checks)
         .filter(([, c]) => !c.ok)
         .map(([name]) => name);
-      return reply.status(down.length ? 503 : 200).send({ status: down.length ? 'unavailable' : 'ready', down, checks });
+      return reply
+        .status(down.length ? 503 : 200)
+        .send({ status: down.length ? 'unavailable' : 'ready', down, checks });
     },
   );
 

@@ -14,7 +14,11 @@ export function artworkLocation(design: Pick<Design, 'id' | 'modelUrl' | 'imageU
   for (const url of [design.modelUrl, design.imageUrl]) {
     const match = url ? FILE_URL.exec(url) : null;
     if (match && match[2] === design.id) {
-      return { key: match[1]!, seed: Number(match[3]), kind: match[5] === 'svg' ? 'vector' : 'raster' } as const;
+      return {
+        key: match[1]!,
+        seed: Number(match[3]),
+        kind: match[5] === 'svg' ? 'vector' : 'raster',
+      } as const;
     }
   }
   return null;
@@ -40,7 +44,13 @@ export async function loadArtwork(
   if (!file) throw invalidState(`Design "${design.title}" has lost its artwork file`);
   if (location.kind === 'vector') {
     const tileSvg = file.body.toString('utf8');
-    return { designId: design.id, seed: location.seed, kind: 'vector', tileSvg, tileSize: tileSizeOf(tileSvg) };
+    return {
+      designId: design.id,
+      seed: location.seed,
+      kind: 'vector',
+      tileSvg,
+      tileSize: tileSizeOf(tileSvg),
+    };
   }
   return { designId: design.id, seed: location.seed, kind: 'raster', png: file.body };
 }

@@ -22,8 +22,11 @@ export async function renderPrintFile(art: DesignArtwork, area: PrintArea): Prom
   return withDpi(png, area.dpi);
 }
 
-export const printFileKey = (art: Pick<DesignArtwork, 'designId' | 'seed'>, productId: string, placement: string) =>
-  designFileKey(art.designId, art.seed, `print/${productId}-${placement}.png`);
+export const printFileKey = (
+  art: Pick<DesignArtwork, 'designId' | 'seed'>,
+  productId: string,
+  placement: string,
+) => designFileKey(art.designId, art.seed, `print/${productId}-${placement}.png`);
 
 /** Print files are rendered once per (design seed, product, placement) and kept in storage. */
 export class PrintFiles {

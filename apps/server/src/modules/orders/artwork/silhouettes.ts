@@ -64,5 +64,11 @@ export function silhouetteFor(productId: string, category: string): Silhouette {
   if (productId.startsWith('dress')) return dress;
   if (productId.startsWith('leggings') || productId.startsWith('pants')) return leggings;
   if (productId.startsWith('tote') || productId.startsWith('bag')) return tote;
-  return category === 'dress' ? dress : category === 'pants' ? leggings : category === 'shirt' ? tshirt : tote;
+  return category === 'dress'
+    ? dress
+    : category === 'pants'
+      ? leggings
+      : category === 'shirt'
+        ? tshirt
+        : tote;
 }

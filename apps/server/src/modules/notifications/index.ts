@@ -1,0 +1,44 @@
+import type { Config } from '../../config.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { AuthGuard, IdentityService } from '../identity/index.ts';
+import type { AppModule } from '../module.ts';
+import { notifyingEvents } from './messages.ts';
+import { LogMailer } from './providers/log-mailer.ts';
+import type { Mailer } from './providers/mailer.ts';
+import { SmtpMailer } from './providers/smtp-mailer.ts';
+import { notificationRoutes } from './routes.ts';
+import { NotificationsService } from './service.ts';
+
+export type { NotificationsService } from './service.ts';
+export type { Mailer } from './providers/mailer.ts';
+
+/** The one place the mailer is chosen: SMTP when configured, the outbox file under DATA_DIR otherwise. */
+export function createMailer(config: Config, logger: Platform['logger']): Mailer {
+  return config.SMTP_URL
+    ? new SmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM })
+    : new LogMailer({ dataDir: config.DATA_DIR, from: config.MAIL_FROM, logger });
+}
+
+export function createNotificationsModule(
+  platform: Platform,
+  deps: { identity: IdentityService; guard: AuthGuard },
+  overrides: { mailer?: Mailer; streamPollMs?: number } = {},
+) {
+  const service = new NotificationsService({
+    db: platform.database.db,
+    jobs: platform.jobs,
+    identity: deps.identity,
+    mailer: overrides.mailer ?? createMailer(platform.config, platform.logger),
+    logger: platform.logger,
+    publicUrl: platform.config.PUBLIC_URL,
+  });
+  const module: AppModule = {
+    name: 'notifications',
+    routes: notificationRoutes(service, deps.guard, { streamPollMs: overrides.streamPollMs ?? 1000 }),
+    startWorkers: async () => {
+      service.startWorkers(platform.config.JOBS_CONCURRENCY, platform.config.JOBS_POLL_MS);
+      await platform.subscribe('notifications', notifyingEvents, service.handleEvent);
+    },
+  };
+  return { service, module };
+}

@@ -1,0 +1,109 @@
+import { errorResponseSchema, notificationSchema, pageOf, uuidParam } from '@btb/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { openSse } from '../../platform/http/sse.ts';
+import type { AuthGuard } from '../identity/index.ts';
+import type { NotificationsService } from './service.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema };
+const secured = { security: [{ bearer: [] }] };
+
+export function notificationRoutes(
+  service: NotificationsService,
+  guard: AuthGuard,
+  options: { streamPollMs: number },
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/notifications',
+      {
+        preHandler: guard.authenticate,
+        schema: {
+          tags: ['notifications'],
+          summary: 'Your notifications, newest first, with the unread count',
+          ...secured,
+          querystring: z.object({
+            cursor: z.string().max(500).optional(),
+            limit: z.coerce.number().int().min(1).max(100).default(20),
+            unread: z
+              .enum(['true', 'false'])
+              .transform((v) => v === 'true')
+              .optional(),
+          }),
+          response: {
+            200: pageOf(notificationSchema).extend({ unreadCount: z.number().int() }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => service.list(request.actor!, request.query),
+    );
+
+    app.post(
+      '/api/notifications/read-all',
+      {
+        preHandler: guard.authenticate,
+        schema: {
+          tags: ['notifications'],
+          ...secured,
+          response: { 200: z.object({ updated: z.number().int() }), ...errors },
+        },
+      },
+      async (request) => service.markAllRead(request.actor!),
+    );
+
+    app.post(
+      '/api/notifications/:id/read',
+      {
+        preHandler: guard.authenticate,
+        schema: {
+          tags: ['notifications'],
+          ...secured,
+          params: uuidParam,
+          response: { 200: notificationSchema, ...errors },
+        },
+      },
+      async (request) => service.markRead(request.actor!, request.params.id),
+    );
+
+    app.get(
+      '/api/notifications/stream',
+      {
+        preHandler: guard.authenticate,
+        config: { allowQueryToken: true },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Server-sent events: `notification` for each new one (auth by header or ?access_token=)',
+          querystring: z.object({ access_token: z.string().optional() }),
+        },
+      },
+      async (request, reply) => {
+        const userId = request.actor!.id;
+        let position = await service.streamStart(userId);
+        const stream = openSse(request, reply);
+        stream.send('ready', { unreadCount: await service.unreadCount(userId) });
+        let busy = false;
+        // Polling the table works whichever process wrote the notification; a wake-up makes it prompt here.
+        const check = async () => {
+          if (busy || stream.closed) return;
+          busy = true;
+          try {
+            const next = await service.since(userId, position);
+            position = next.position;
+            for (const item of next.items) stream.send('notification', item);
+          } catch (error) {
+            request.log.warn({ err: error }, 'notification stream poll failed');
+          } finally {
+            busy = false;
+          }
+        };
+        const timer = setInterval(check, options.streamPollMs);
+        const unsubscribe = service.onWake(userId, () => void check());
+        stream.onClose(() => {
+          clearInterval(timer);
+          unsubscribe();
+        });
+      },
+    );
+  };
+}

@@ -1,0 +1,200 @@
+import {
+  createOrderBodySchema,
+  errorResponseSchema,
+  orderSchema,
+  orderStatusSchema,
+  pageOf,
+  uuidParam,
+} from '@btb/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { FileStorage } from '../../platform/storage/file-storage.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import type { DesignsService } from '../designs/index.ts';
+import type { AuthGuard } from '../identity/index.ts';
+import { loadArtwork } from './artwork/design-artwork.ts';
+import type { Mockups } from './artwork/mockups.ts';
+import type { OrdersService } from './service.ts';
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+  422: errorResponseSchema,
+  429: errorResponseSchema,
+  503: errorResponseSchema,
+};
+const secured = { security: [{ bearer: [] }] };
+const pageQuery = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const storefrontConfigSchema = z.object({
+  mapboxToken: z.string().nullable(),
+  paymentProvider: z.enum(['test', 'stripe']),
+  stripePublishableKey: z.string().nullable(),
+});
+
+/** Where the fulfillment provider fetches print files from. */
+const baseUrlOf = (config: Config, request: FastifyRequest) =>
+  config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+
+export function orderRoutes(deps: {
+  service: OrdersService;
+  guard: AuthGuard;
+  designs: DesignsService;
+  catalog: CatalogService;
+  storage: FileStorage;
+  mockups: Mockups;
+  config: Config;
+}): FastifyPluginAsyncZod {
+  const { service, guard, config } = deps;
+  return async (app) => {
+    app.post(
+      '/api/orders',
+      {
+        preHandler: guard.require('order', 'create'),
+        schema: {
+          tags: ['orders'],
+          summary: 'Place an order (pending payment); honours Idempotency-Key',
+          ...secured,
+          headers: z.object({ 'idempotency-key': z.string().trim().min(1).max(255).optional() }),
+          body: createOrderBodySchema,
+          response: { 201: orderSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { order, replayed } = await service.create(request.actor!, request.body, {
+          idempotencyKey: request.headers['idempotency-key'],
+          baseUrl: baseUrlOf(config, request),
+        });
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send(order);
+      },
+    );
+
+    app.get(
+      '/api/orders',
+      {
+        preHandler: guard.require('order', 'read'),
+        schema: {
+          tags: ['orders'],
+          summary: 'Your orders, newest first',
+          ...secured,
+          querystring: pageQuery,
+          response: { 200: pageOf(orderSchema), ...errors },
+        },
+      },
+      async (request) => service.list(request.actor!, request.query),
+    );
+
+    app.get(
+      '/api/orders/:id',
+      {
+        preHandler: guard.require('order', 'read'),
+        schema: {
+          tags: ['orders'],
+          summary: 'An order with its status history and tracking',
+          ...secured,
+          params: uuidParam,
+          response: { 200: orderSchema, ...errors },
+        },
+      },
+      async (request) => service.get(request.params.id, request.actor!),
+    );
+
+    app.post(
+      '/api/orders/:id/cancel',
+      {
+        preHandler: guard.require('order', 'update'),
+        schema: {
+          tags: ['orders'],
+          summary: 'Cancel before production; a paid order is refunded',
+          ...secured,
+          params: uuidParam,
+          response: { 200: orderSchema, ...errors },
+        },
+      },
+      async (request) => service.cancel(request.actor!, request.params.id),
+    );
+
+    app.get(
+      '/api/designs/:id/mockups/:productId',
+      {
+        preHandler: guard.optional,
+        schema: {
+          tags: ['designs'],
+          summary: 'The design on a product (PNG)',
+          params: z.object({ id: z.uuid(), productId: z.string().min(1).max(60) }),
+        },
+      },
+      async (request, reply) => {
+        const design = await deps.designs.get(request.params.id, request.actor);
+        const product = await deps.catalog.getProduct(request.params.productId);
+        if (!product) throw notFound('Product');
+        const png = await deps.mockups.get(await loadArtwork(deps.storage, design), product);
+        reply.header(
+          'cache-control',
+          design.isPublic && !design.hidden ? 'public, max-age=3600' : 'private, max-age=3600',
+        );
+        return reply.type('image/png').send(png);
+      },
+    );
+
+    app.get(
+      '/api/config',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Public runtime configuration for the web app',
+          response: { 200: storefrontConfigSchema },
+        },
+      },
+      async () => ({
+        // Only a public token ever leaves the server.
+        mapboxToken:
+          config.MAPBOX_PUBLIC_TOKEN ?? (config.MAPBOX_TOKEN?.startsWith('pk.') ? config.MAPBOX_TOKEN : null),
+        paymentProvider: config.PAYMENT_PROVIDER,
+        stripePublishableKey: config.STRIPE_PUBLISHABLE_KEY ?? null,
+      }),
+    );
+
+    // --- administration ---
+    const admin = guard.require('admin', 'manage');
+
+    app.get(
+      '/api/admin/orders',
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['admin'],
+          ...secured,
+          querystring: pageQuery.extend({ status: orderStatusSchema.optional() }),
+          response: { 200: pageOf(orderSchema), ...errors },
+        },
+      },
+      async (request) => service.adminList(request.query),
+    );
+
+    app.post(
+      '/api/admin/orders/:id/retry-fulfillment',
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['admin'],
+          summary: 'Submit a failed order to the manufacturer again',
+          ...secured,
+          params: uuidParam,
+          response: { 200: orderSchema, ...errors },
+        },
+      },
+      async (request) => service.retryFulfillment(request.actor!, request.params.id),
+    );
+  };
+}

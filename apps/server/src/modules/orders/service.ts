@@ -1,0 +1,392 @@
+import { createHash } from 'node:crypto';
+import type { Address, Order, OrderStatus, Product } from '@btb/contracts';
+import { createOrderBodySchema } from '@btb/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Db, Executor } from '../../platform/db/database.ts';
+import { AppError, conflict, invalidState, notFound, validationFailed } from '../../platform/errors.ts';
+import type { Geocoder } from '../../platform/geo/geocoder.ts';
+import { type Actor, isAdmin } from '../../platform/http/actor.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import type { DesignsService } from '../designs/index.ts';
+import { artworkLocation } from './artwork/design-artwork.ts';
+import { type FulfillmentSchedule, schedulePoll, scheduleSubmission } from './fulfillment-jobs.ts';
+import { priceOrder } from './pricing.ts';
+import { FulfillmentError, type FulfillmentProvider } from './providers/fulfillment-provider.ts';
+import { externalIdOf, listOrderRows, orderIdOfExternal, presentOrders } from './repository.ts';
+import { cancellableByCustomer, paidStatuses } from './state-machine.ts';
+import {
+  changeStatus,
+  lockOrder,
+  type OnEnterStatus,
+  type OrderRow,
+  recordCreation,
+  type StatusChange,
+} from './status.ts';
+import { idempotencyKeys, orderItems, orders } from './tables.ts';
+
+export type CreateOrderInput = z.output<typeof createOrderBodySchema>;
+
+/** Thrown inside the creating transaction when a concurrent request took the idempotency key first. */
+class KeyTaken extends Error {}
+
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string })?.code === '23505' ||
+  (error as { cause?: { code?: string } })?.cause?.code === '23505';
+
+/** A stable hash of the validated body: the same request, however its JSON was spelled, hashes the same. */
+export function requestHashOf(body: CreateOrderInput): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
+}
+
+export interface OrdersDeps {
+  db: Db;
+  designs: DesignsService;
+  catalog: CatalogService;
+  geocoder: Geocoder;
+  jobs: JobQueue;
+  provider: FulfillmentProvider;
+  schedule: FulfillmentSchedule;
+  logger: Logger;
+  /** Publish the events just committed without waiting for the relay's next poll. */
+  poke: () => void;
+}
+
+export class OrdersService {
+  /** Work done in the same transaction as entering a status. */
+  private readonly onEnter: OnEnterStatus;
+
+  constructor(private readonly deps: OrdersDeps) {
+    this.onEnter = {
+      paid: (tx, order) => scheduleSubmission(deps.jobs, tx, order.id, deps.schedule),
+      submitted: (tx, order) => schedulePoll(deps.jobs, tx, order.id, 1, deps.schedule),
+    };
+  }
+
+  // --- customers ---
+
+  async create(
+    actor: Actor,
+    input: CreateOrderInput,
+    options: { idempotencyKey?: string; baseUrl: string },
+  ): Promise<{ order: Order; replayed: boolean }> {
+    const body = createOrderBodySchema.parse(input);
+    const requestHash = requestHashOf(body);
+    const key = options.idempotencyKey;
+    if (key) {
+      const replay = await this.replay(actor, key, requestHash);
+      if (replay) return replay;
+    }
+
+    const lines = await this.validateItems(actor, body.items);
+    const currency = lines[0]!.product.currency;
+    if (lines.some((l) => l.product.currency !== currency)) {
+      throw validationFailed([{ path: 'items', message: 'all items must be priced in the same currency' }]);
+    }
+    const price = priceOrder(
+      lines.map((l) => ({ unitPriceCents: l.variant.priceCents, quantity: l.quantity })),
+      body.shippingAddress.country,
+      body.shippingMethod,
+    );
+    const { address, destination } = await this.normaliseAddress(body.shippingAddress);
+
+    try {
+      const row = await this.deps.db.transaction(async (tx) => {
+        const [order] = await tx
+          .insert(orders)
+          .values({
+            userId: actor.id,
+            currency,
+            ...price,
+            shippingMethod: body.shippingMethod,
+            shippingAddress: address,
+            destination,
+            publicBaseUrl: options.baseUrl,
+          })
+          .returning();
+        await tx.insert(orderItems).values(
+          lines.map((l, position) => ({
+            orderId: order!.id,
+            position,
+            designId: l.design.id,
+            designSeed: l.artwork.seed,
+            artworkKey: l.artwork.key,
+            designTitle: l.design.title,
+            thumbnailUrl: l.design.thumbnailUrl,
+            productId: l.product.id,
+            productName: l.product.name,
+            variantId: l.variant.id,
+            variantName: `${l.variant.color} / ${l.variant.size}`,
+            providerVariantId: l.variant.printfulVariantId,
+            quantity: l.quantity,
+            unitPriceCents: l.variant.priceCents,
+          })),
+        );
+        if (key) {
+          // Taken by a concurrent request with the same key: that request's order is the one.
+          const claimed = await tx
+            .insert(idempotencyKeys)
+            .values({ userId: actor.id, key, requestHash, orderId: order!.id })
+            .onConflictDoNothing()
+            .returning({ key: idempotencyKeys.key });
+          if (claimed.length === 0) throw new KeyTaken();
+        }
+        await recordCreation(tx, order!);
+        return order!;
+      });
+      this.deps.poke();
+      return { order: (await presentOrders(this.deps.db, [row]))[0]!, replayed: false };
+    } catch (error) {
+      if (key && (error instanceof KeyTaken || isUniqueViolation(error))) {
+        const replay = await this.replay(actor, key, requestHash);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string, actor: Actor): Promise<Order> {
+    const row = await this.findVisible(this.deps.db, id, actor);
+    return (await presentOrders(this.deps.db, [row]))[0]!;
+  }
+
+  async list(actor: Actor, query: { cursor?: string; limit: number }) {
+    const page = await listOrderRows(this.deps.db, { userId: actor.id, ...query });
+    return { items: await presentOrders(this.deps.db, page.rows), nextCursor: page.nextCursor };
+  }
+
+  /** Before production only. A paid order is refunded by the payments module when it sees the cancellation. */
+  async cancel(actor: Actor, id: string): Promise<Order> {
+    const row = await this.findVisible(this.deps.db, id, actor);
+    this.assertCancellable(row.status as OrderStatus);
+    if (row.status === 'submitted') {
+      try {
+        await this.deps.provider.cancel(externalIdOf(id));
+      } catch (error) {
+        if (error instanceof FulfillmentError && !error.retryable) {
+          throw invalidState(`This order can no longer be cancelled: ${error.message}`);
+        }
+        throw new AppError('service_unavailable', 'The manufacturer could not be reached; try again shortly');
+      }
+    }
+    await this.deps.db.transaction(async (tx) => {
+      const current = await lockOrder(tx, id);
+      this.assertCancellable(current.status as OrderStatus);
+      const wasPaid = paidStatuses.includes(current.status as OrderStatus);
+      await this.changeStatus(tx, {
+        orderId: id,
+        to: 'cancelled',
+        reason: wasPaid ? 'Cancelled by the customer; the payment is refunded' : 'Cancelled by the customer',
+      });
+    });
+    this.deps.poke();
+    return this.get(id, actor);
+  }
+
+  // --- administration ---
+
+  async adminList(query: { status?: OrderStatus; cursor?: string; limit: number }) {
+    const page = await listOrderRows(this.deps.db, query);
+    return { items: await presentOrders(this.deps.db, page.rows), nextCursor: page.nextCursor };
+  }
+
+  /** A failed fulfillment goes back to paid, which schedules a fresh submission. */
+  async retryFulfillment(admin: Actor, id: string): Promise<Order> {
+    await this.deps.db.transaction(async (tx) => {
+      const current = await lockOrder(tx, id);
+      if (current.status !== 'fulfillment_failed') {
+        throw invalidState(
+          `Only orders whose fulfillment failed can be retried (this one is ${current.status})`,
+        );
+      }
+      await this.changeStatus(tx, {
+        orderId: id,
+        to: 'paid',
+        reason: `Fulfillment retried by an administrator (${admin.id})`,
+        patch: { failureReason: null },
+      });
+    });
+    this.deps.poke();
+    return this.get(id, admin);
+  }
+
+  async statistics() {
+    const paid = sql.raw(paidStatuses.map((s) => `'${s}'`).join(','));
+    const perDay = await this.deps.db.execute<{ day: string; count: number; revenue: number }>(sql`
+      select to_char(date_trunc('day', created_at), 'YYYY-MM-DD') as day, count(*)::int as count,
+             coalesce(sum(total_cents - refunded_cents) filter (where status in (${paid})), 0)::int as revenue
+      from orders.orders where created_at > now() - interval '30 days' group by 1 order by 1`);
+    const [totals] = (
+      await this.deps.db.execute<{ orders: number; revenue: number }>(sql`
+      select count(*)::int as orders,
+             coalesce(sum(total_cents - refunded_cents) filter (where status in (${paid})), 0)::int as revenue
+      from orders.orders`)
+    ).rows;
+    return {
+      perDay: perDay.rows.map((r) => ({
+        day: r.day,
+        count: Number(r.count),
+        revenueCents: Number(r.revenue),
+      })),
+      totals: { orders: Number(totals?.orders ?? 0), revenueCents: Number(totals?.revenue ?? 0) },
+    };
+  }
+
+  // --- for payments and fulfillment (inside their transactions) ---
+
+  /** Every status change of the module goes through here (and so through `changeStatus`). */
+  changeStatus(tx: Executor, change: StatusChange) {
+    return changeStatus(tx, change, this.onEnter);
+  }
+
+  /** Locks the order the actor wants to pay: theirs (or any, for an admin); 404 otherwise. */
+  async lockForPayment(tx: Executor, id: string, actor: Actor): Promise<OrderRow> {
+    const row = await this.lock(tx, id);
+    if (!row || (row.userId !== actor.id && !isAdmin(actor))) throw notFound('Order');
+    return row;
+  }
+
+  /** Locks the order row (null when there is none). Lock order everywhere: the order first, then its payments. */
+  async lock(tx: Executor, id: string): Promise<OrderRow | null> {
+    try {
+      return await lockOrder(tx, id);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  /** Marks a payable order paid; false when it is not awaiting payment (already paid, cancelled...). */
+  async markPaid(tx: Executor, id: string, reason: string): Promise<boolean> {
+    const row = await lockOrder(tx, id);
+    if (row.status !== 'pending_payment' && row.status !== 'payment_failed') return false;
+    await this.changeStatus(tx, { orderId: id, to: 'paid', reason });
+    return true;
+  }
+
+  async markPaymentFailed(tx: Executor, id: string, reason: string): Promise<boolean> {
+    const row = await lockOrder(tx, id);
+    if (row.status !== 'pending_payment' && row.status !== 'payment_failed') return false;
+    await this.changeStatus(tx, { orderId: id, to: 'payment_failed', reason });
+    return true;
+  }
+
+  /** Refunded total so far (absolute, so a replayed notice changes nothing). */
+  async recordRefund(tx: Executor, id: string, refundedCents: number): Promise<void> {
+    await tx
+      .update(orders)
+      .set({ refundedCents: sql`greatest(${orders.refundedCents}, ${refundedCents})`, updatedAt: new Date() })
+      .where(eq(orders.id, id));
+  }
+
+  async present(id: string): Promise<Order> {
+    const [row] = await this.deps.db.select().from(orders).where(eq(orders.id, id));
+    if (!row) throw notFound('Order');
+    return (await presentOrders(this.deps.db, [row]))[0]!;
+  }
+
+  /** When the order was submitted to the manufacturer, by external id (for the simulator after a restart). */
+  submittedAtOf = async (externalId: string): Promise<Date | null> => {
+    const id = orderIdOfExternal(externalId);
+    if (!id) return null;
+    const [row] = await this.deps.db
+      .select({ submittedAt: orders.submittedAt })
+      .from(orders)
+      .where(eq(orders.id, id));
+    return row?.submittedAt ?? null;
+  };
+
+  // --- internals ---
+
+  private async replay(actor: Actor, key: string, requestHash: string) {
+    const [existing] = await this.deps.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, actor.id), eq(idempotencyKeys.key, key)));
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) {
+      throw conflict('This Idempotency-Key was already used with a different request body');
+    }
+    return { order: await this.present(existing.orderId), replayed: true };
+  }
+
+  private async validateItems(actor: Actor, items: CreateOrderInput['items']) {
+    const lines = [];
+    for (const [i, item] of items.entries()) {
+      const design = await this.deps.designs.orderableDesign(actor, item.designId).catch((error) => {
+        if (error instanceof AppError && error.code === 'not_found') {
+          throw validationFailed([{ path: `items.${i}.designId`, message: 'no such design' }]);
+        }
+        throw error;
+      });
+      const artwork = artworkLocation(design);
+      if (!artwork) throw invalidState(`Design "${design.title}" has no print-ready artwork`);
+      const resolved = await this.deps.catalog.resolveVariant(item.productId, item.variantId);
+      if (resolved.error !== undefined) {
+        const path = resolved.error.startsWith('Unknown product') ? 'productId' : 'variantId';
+        throw validationFailed([{ path: `items.${i}.${path}`, message: resolved.error }]);
+      }
+      lines.push({
+        design,
+        artwork,
+        product: resolved.product as Product,
+        variant: resolved.variant!,
+        quantity: item.quantity,
+      });
+    }
+    return lines;
+  }
+
+  /** The geocoder's spelling and coordinates when it finds the address; the address as typed otherwise. */
+  private async normaliseAddress(typed: Address) {
+    const found = await this.deps.geocoder.geocode(typed).catch((error) => {
+      this.deps.logger.warn({ err: error }, 'geocoding failed; using the address as typed');
+      return null;
+    });
+    if (!found || found.normalized.country.toUpperCase() !== typed.country) {
+      return { address: typed, destination: null };
+    }
+    const n = found.normalized;
+    const address: Address = {
+      ...typed,
+      line1: n.line1 || typed.line1,
+      ...(n.line2 || typed.line2 ? { line2: n.line2 || typed.line2 } : {}),
+      city: n.city || typed.city,
+      ...(n.state || typed.state ? { state: n.state || typed.state } : {}),
+      postalCode: n.postalCode || typed.postalCode,
+    };
+    return { address, destination: { longitude: found.longitude, latitude: found.latitude } };
+  }
+
+  private async findVisible(db: Executor, id: string, actor: Actor): Promise<OrderRow> {
+    const [row] = await db.select().from(orders).where(eq(orders.id, id));
+    // Someone else's order does not exist for them.
+    if (!row || (row.userId !== actor.id && !isAdmin(actor))) throw notFound('Order');
+    return row;
+  }
+
+  private assertCancellable(status: OrderStatus) {
+    if (!cancellableByCustomer.includes(status)) {
+      throw invalidState(
+        status === 'cancelled'
+          ? 'This order is already cancelled'
+          : `This order can no longer be cancelled (it is ${status.replaceAll('_', ' ')})`,
+      );
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { errorResponseSchema, payOrderBodySchema, payOrderResponseSchema, uuidParam } from '@btb/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AuthGuard } from '../identity/index.ts';
+import type { PaymentsService } from './service.ts';
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+  422: errorResponseSchema,
+  429: errorResponseSchema,
+  503: errorResponseSchema,
+};
+
+export function paymentRoutes(service: PaymentsService, guard: AuthGuard): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/api/orders/:id/pay',
+      {
+        preHandler: guard.require('order', 'update'),
+        schema: {
+          tags: ['orders'],
+          summary: 'Pay an order (pm_card_visa succeeds, pm_card_chargeDeclined fails)',
+          security: [{ bearer: [] }],
+          params: uuidParam,
+          body: payOrderBodySchema,
+          response: { 200: payOrderResponseSchema, ...errors },
+        },
+      },
+      async (request) => service.pay(request.actor!, request.params.id, request.body.paymentMethod),
+    );
+  };
+}
+
+/** POST /api/webhooks/stripe, in a plugin of its own so the signature is checked over the raw body. */
+export function stripeWebhookRoutes(service: PaymentsService): FastifyPluginAsync {
+  return async (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    app.post(
+      '/api/webhooks/stripe',
+      {
+        config: { rateLimit: false },
+        schema: {
+          tags: ['webhooks'],
+          summary: 'Stripe events (signature-verified on the raw body, idempotent by event id)',
+          response: {
+            200: z.object({ received: z.boolean(), duplicate: z.boolean() }),
+            400: errorResponseSchema,
+          },
+        },
+      },
+      async (request) => {
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const signature = request.headers['stripe-signature'];
+        return service.handleWebhook(raw, typeof signature === 'string' ? signature : undefined);
+      },
+    );
+  };
+}
