@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   createDesignBodySchema,
   designSchema,
-  errorResponseSchema,
   likeResponseSchema,
   listDesignsQuerySchema,
   pageOf,
@@ -17,16 +16,9 @@ import { limitBy } from '../../platform/http/rate-limits.ts';
 import { openSse } from '../../platform/http/sse.ts';
 import type { AuthGuard, IdentityService } from '../identity/index.ts';
 import type { DesignsService } from './service.ts';
+import { errorResponses, secured } from '../../platform/http/openapi.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  422: errorResponseSchema,
-  429: errorResponseSchema,
-};
-const secured = { security: [{ bearer: [] }] };
+const errors = errorResponses(400, 401, 403, 404, 422, 429);
 
 /** Anonymous viewers are told apart by a hash of their address and agent, never stored raw. */
 const viewerKeyOf = (request: FastifyRequest) =>

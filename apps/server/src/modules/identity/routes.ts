@@ -15,8 +15,9 @@ import type { Config } from '../../config.ts';
 import { limitBy, rateLimitError } from '../../platform/http/rate-limits.ts';
 import type { AuthGuard } from './auth-guard.ts';
 import type { IdentityService } from './service.ts';
+import { errorResponses } from '../../platform/http/openapi.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 429: errorResponseSchema };
+const errors = errorResponses(400, 401, 429);
 
 export function identityRoutes(
   service: IdentityService,

@@ -1,12 +1,12 @@
-import { errorResponseSchema, notificationSchema, pageOf, uuidParam } from '@btb/contracts';
+import { notificationSchema, pageOf, uuidParam } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { openSse } from '../../platform/http/sse.ts';
 import type { AuthGuard } from '../identity/index.ts';
 import type { NotificationsService } from './service.ts';
+import { errorResponses, secured } from '../../platform/http/openapi.ts';
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema };
-const secured = { security: [{ bearer: [] }] };
+const errors = errorResponses(400, 401, 404);
 
 export function notificationRoutes(
   service: NotificationsService,

@@ -1,11 +1,4 @@
-import {
-  createOrderBodySchema,
-  errorResponseSchema,
-  orderSchema,
-  orderStatusSchema,
-  pageOf,
-  uuidParam,
-} from '@btb/contracts';
+import { createOrderBodySchema, orderSchema, orderStatusSchema, pageOf, uuidParam } from '@btb/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,18 +11,9 @@ import type { AuthGuard } from '../identity/index.ts';
 import { loadArtwork } from './artwork/design-artwork.ts';
 import type { Mockups } from './artwork/mockups.ts';
 import type { OrdersService } from './service.ts';
+import { errorResponses, secured } from '../../platform/http/openapi.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-  422: errorResponseSchema,
-  429: errorResponseSchema,
-  503: errorResponseSchema,
-};
-const secured = { security: [{ bearer: [] }] };
+const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
 const pageQuery = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -4,17 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthGuard } from '../identity/index.ts';
 import type { PaymentsService } from './service.ts';
+import { errorResponses } from '../../platform/http/openapi.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-  422: errorResponseSchema,
-  429: errorResponseSchema,
-  503: errorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
 
 export function paymentRoutes(service: PaymentsService, guard: AuthGuard): FastifyPluginAsyncZod {
   return async (app) => {

@@ -129,7 +129,12 @@ export class JobQueue {
 
   private async claim() {
     const queues = [...this.handlers.keys()];
-    const leaseMs = Math.max(...[...this.handlers.values()].map((h) => h.options.leaseMs ?? 30_000));
+    // Each queue keeps its own lease: a dead worker's job comes back after its queue's lease, not the longest one.
+    const leaseOf = (queue: string) => this.handlers.get(queue)!.options.leaseMs ?? 30_000;
+    const leaseCase = sql.join(
+      [sql`case queue`, ...queues.map((q) => sql`when ${q} then ${leaseOf(q)}::int`), sql`else 30000 end`],
+      sql` `,
+    );
     const result = await this.db.execute<{
       id: string;
       queue: string;
@@ -140,7 +145,7 @@ export class JobQueue {
     }>(sql`
       update platform.jobs set
         status = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
-        locked_until = now() + ${`${leaseMs} milliseconds`}::interval, updated_at = now()
+        locked_until = now() + (${leaseCase}) * interval '1 millisecond', updated_at = now()
       where id = (
         select id from platform.jobs
         where queue in ${queues}
@@ -152,7 +157,7 @@ export class JobQueue {
       returning id, queue, payload, attempts, max_attempts, backoff_ms`);
     const row = result.rows[0];
     if (!row) return null;
-    return { ...row, id: Number(row.id), leaseMs };
+    return { ...row, id: Number(row.id), leaseMs: leaseOf(row.queue) };
   }
 
   private async run(job: NonNullable<Awaited<ReturnType<JobQueue['claim']>>>): Promise<void> {
