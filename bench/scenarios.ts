@@ -50,6 +50,37 @@ function deepCursor(fromNewest: number) {
 
 let counter = 0;
 
+/** A signed-in buyer and a ready design of their own, made through the API. */
+async function buyerWithDesign(ctx: BenchContext) {
+  const email = `bench-buyer-${Date.now()}@example.com`;
+  const session = await post(ctx, '/api/auth/register', { email, password, name: 'Bench Buyer' });
+  const auth = { authorization: `Bearer ${session.accessToken}` };
+  const design = await post(
+    ctx,
+    '/api/designs',
+    {
+      title: 'Bench lemons',
+      prompt: 'navy linen summer dress with small coral lemons',
+      category: 'dress',
+      style: 'casual',
+    },
+    auth,
+  );
+  for (let i = 0; i < 120; i++) {
+    const current = await (await fetch(`${ctx.baseUrl}/api/designs/${design.id}`, { headers: auth })).json();
+    if (current.status === 'ready') return { auth, designId: design.id as string };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the bench design did not become ready');
+}
+
+async function firstVariant(ctx: BenchContext, productId: string): Promise<string> {
+  const products = (await (await fetch(`${ctx.baseUrl}/api/catalog/products`)).json()) as {
+    items: { id: string; variants: { id: string }[] }[];
+  };
+  return products.items.find((p) => p.id === productId)!.variants[0]!.id;
+}
+
 export const scenarios: Scenario[] = [
   { name: 'GET /health', prepare: async () => ({ path: '/health' }) },
   { name: 'GET /ready (database, cache, bus)', prepare: async () => ({ path: '/ready' }) },
@@ -112,5 +143,47 @@ export const scenarios: Scenario[] = [
         },
       ],
     }),
+  },
+  {
+    name: 'POST /api/orders (validate, price, idempotency)',
+    connections: 8,
+    prepare: async (ctx) => {
+      const { auth, designId } = await buyerWithDesign(ctx);
+      const body = JSON.stringify({
+        items: [
+          {
+            designId,
+            productId: 'tshirt-unisex',
+            variantId: await firstVariant(ctx, 'tshirt-unisex'),
+            quantity: 2,
+          },
+          { designId, productId: 'tote-aop', variantId: await firstVariant(ctx, 'tote-aop'), quantity: 1 },
+        ],
+        shippingAddress: {
+          name: 'Ada Lovelace',
+          line1: '12 Linen Street',
+          city: 'Portland',
+          state: 'OR',
+          postalCode: '97205',
+          country: 'US',
+        },
+        shippingMethod: 'standard',
+      });
+      return {
+        method: 'POST',
+        path: '/api/orders',
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/orders',
+            body,
+            setupRequest: (req: Record<string, unknown>) => ({
+              ...req,
+              headers: { ...json, ...auth, 'idempotency-key': `bench-${process.pid}-${++counter}` },
+            }),
+          },
+        ],
+      };
+    },
   },
 ];
