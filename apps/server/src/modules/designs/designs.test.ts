@@ -305,3 +305,57 @@ describe('designs', () => {
     expect(trends.colors.some((c: { value: string }) => c.value === '#abcdef')).toBe(true);
   });
 });
+
+describe('moderation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_AUTH_MAX: '1000' } });
+  });
+  afterAll(() => t.close());
+
+  it('lets an admin hide a design from the gallery and refuses everyone else', async () => {
+    const owner = await signUp(t.app, 'Maker');
+    const design = await createDesign(t.app, owner, { isPublic: true, title: 'Hide me' });
+    await until(
+      async () =>
+        (await t.app.inject({ url: `/api/designs/${design.id}`, headers: owner.auth })).json().status ===
+        'ready',
+    );
+    const identity = await import('../identity/index.ts').then((m) => m.createIdentityModule(t.platform));
+    const adminEmail = `mod-${Date.now()}@example.com`;
+    await identity.service.ensureAdmin(adminEmail, 'moderation-pass-1');
+    const admin = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: adminEmail, password: 'moderation-pass-1' },
+      })
+    ).json();
+    const asAdmin = { authorization: `Bearer ${admin.accessToken}` };
+    const inGallery = async () =>
+      (await t.app.inject(`/api/designs?q=${encodeURIComponent('Hide me')}`))
+        .json()
+        .items.some((d: Design) => d.id === design.id);
+    expect(await inGallery()).toBe(true);
+
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/designs/${design.id}`,
+      headers: owner.auth,
+      payload: { hidden: true },
+    });
+    expect(refused.statusCode).toBe(403);
+    const hide = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/admin/designs/${design.id}`,
+      headers: asAdmin,
+      payload: { hidden: true },
+    });
+    expect(hide.statusCode).toBe(200);
+    expect(hide.json().hidden).toBe(true);
+    expect(await inGallery()).toBe(false);
+    expect((await t.app.inject(`/api/designs/${design.id}`)).statusCode).toBe(404);
+    const listed = (await t.app.inject({ url: '/api/admin/designs?q=Hide%20me', headers: asAdmin })).json();
+    expect(listed.items.find((d: Design) => d.id === design.id).hidden).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Platform } from '../../platform/platform.ts';
 import type { AuthGuard, IdentityService } from '../identity/index.ts';
 import type { AppModule } from '../module.ts';
+import { designAdminRoutes } from './admin-routes.ts';
 import { designRoutes } from './routes.ts';
 import { DesignsService } from './service.ts';
 
@@ -19,7 +20,10 @@ export function createDesignsModule(
   );
   const module: AppModule = {
     name: 'designs',
-    routes: designRoutes(service, deps.guard, deps.identity, platform.config),
+    routes: async (app) => {
+      await app.register(designRoutes(service, deps.guard, deps.identity, platform.config));
+      await app.register(designAdminRoutes(service, deps.guard));
+    },
   };
   return { service, module };
 }

@@ -1,0 +1,45 @@
+import { designSchema, pageOf, uuidParam } from '@btb/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses, secured } from '../../platform/http/openapi.ts';
+import type { AuthGuard } from '../identity/index.ts';
+import type { DesignsService } from './service.ts';
+
+/** Moderation: every design, searchable, and hiding one from the gallery. Admin role only. */
+export function designAdminRoutes(service: DesignsService, guard: AuthGuard): FastifyPluginAsyncZod {
+  return async (app) => {
+    const admin = guard.require('design', 'manage');
+    app.get(
+      '/api/admin/designs',
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['admin'],
+          ...secured,
+          querystring: z.object({
+            q: z.string().trim().min(1).max(200).optional(),
+            cursor: z.string().max(500).optional(),
+            limit: z.coerce.number().int().min(1).max(100).default(50),
+          }),
+          response: { 200: pageOf(designSchema), ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => service.adminList(request.query),
+    );
+    app.patch(
+      '/api/admin/designs/:id',
+      {
+        preHandler: admin,
+        schema: {
+          tags: ['admin'],
+          summary: 'Hide a design from the gallery (or show it again)',
+          ...secured,
+          params: uuidParam,
+          body: z.object({ hidden: z.boolean() }).strict(),
+          response: { 200: designSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => service.setHidden(request.params.id, request.body.hidden, request.actor!),
+    );
+  };
+}
