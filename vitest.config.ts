@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'web',
           environment: 'happy-dom',
           include: ['apps/web/src/**/*.test.tsx'],
+          // Same worker count as the node project so both run in one group (vitest requires it).
+          maxWorkers: 2,
         },
       },
     ],

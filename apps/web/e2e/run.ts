@@ -1,0 +1,408 @@
+/**
+ * End-to-end run: builds the web app if needed, starts the platform on a free port with a
+ * temporary DATA_DIR, drives Chromium through the main flows and saves screenshots to
+ * docs/screenshots. Prints each step and ends with `N passed, M failed`.
+ *
+ *   npm run test:e2e        (E2E_KEEP=1 keeps the data dir; E2E_HEADFUL=1 shows the browser)
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const shots = join(root, 'docs/screenshots');
+const token = `e2e${Date.now().toString(36)}`;
+const password = 'correct-horse-battery';
+const admin = { email: `admin-${token}@x.io`, password };
+const viewports = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1440, height: 900 },
+};
+
+type Result = { name: string; ok: boolean; ms: number; error?: string };
+const results: Result[] = [];
+const state: Record<string, string> = {};
+
+function log(msg: string) {
+  process.stdout.write(`${msg}\n`);
+}
+
+async function step(name: string, needs: string[], fn: () => Promise<void>): Promise<boolean> {
+  const missing = needs.filter((n) => !results.find((r) => r.name === n && r.ok));
+  const start = Date.now();
+  if (missing.length) {
+    results.push({ name, ok: false, ms: 0, error: `skipped: needs ${missing.join(', ')}` });
+    log(`✗ ${name} — skipped (needs: ${missing.join(', ')})`);
+    return false;
+  }
+  log(`… ${name}`);
+  try {
+    await fn();
+    results.push({ name, ok: true, ms: Date.now() - start });
+    log(`✓ ${name} (${Date.now() - start} ms)`);
+    return true;
+  } catch (err) {
+    const msg = (err as Error).message?.split('\n').slice(0, 4).join(' | ') ?? String(err);
+    results.push({ name, ok: false, ms: Date.now() - start, error: msg });
+    log(`✗ ${name} — ${msg}`);
+    return false;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+  // Let images decode and transitions settle.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+}
+
+async function signUp(
+  browser: Browser,
+  base: string,
+  name: string,
+  email: string,
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ baseURL: base, viewport: viewports.desktop });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => log(`   [page error] ${e.message}`));
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/signup'), { timeout: 15_000 });
+  return { ctx, page };
+}
+
+async function main() {
+  mkdirSync(shots, { recursive: true });
+  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
+    log('… building the web app (dist missing)');
+    const b = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('npm run build:web failed');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'btb-e2e-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    SIMULATOR_STEP_MS: '500',
+    RATE_LIMIT_AUTH_MAX: '1000',
+    RATE_LIMIT_API_MAX: '100000',
+    RATE_LIMIT_DESIGNS_PER_HOUR: '1000',
+  };
+
+  let server: ChildProcess | null = null;
+  let browser: Browser | null = null;
+  try {
+    await step('create admin account (CLI)', [], async () => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'apps/server/src/cli/admin-create.ts',
+          '--email',
+          admin.email,
+          '--password',
+          admin.password,
+          '--name',
+          'Ops',
+        ],
+        { cwd: root, env, encoding: 'utf8' },
+      );
+      if (r.status !== 0)
+        throw new Error(`admin:create exited ${r.status}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
+    });
+
+    await step('start server and wait for /health', [], async () => {
+      server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      server.stdout?.on('data', (d) => {
+        out += d;
+      });
+      server.stderr?.on('data', (d) => {
+        out += d;
+        if (process.env.E2E_VERBOSE) process.stderr.write(d);
+      });
+      const exited = new Promise<never>((_, rej) =>
+        server?.once('exit', (code) => rej(new Error(`server exited with ${code}: ${out.slice(-600)}`))),
+      );
+      await Promise.race([waitFor(`${base}/health`, 60_000), exited]);
+      log(`   server at ${base}, data in ${dataDir}`);
+    });
+    if (!results.every((r) => r.ok)) throw new Error('server did not start');
+
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (!existsSync(executablePath))
+      throw new Error(`${executablePath} missing: apt-get install -y chromium`);
+    browser = await chromium.launch({
+      executablePath,
+      headless: !process.env.E2E_HEADFUL,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+
+    let owner: { ctx: BrowserContext; page: Page } | null = null;
+    let buyer: { ctx: BrowserContext; page: Page } | null = null;
+
+    await step('sign up (designer)', [], async () => {
+      owner = await signUp(browser!, base, 'Dana Designer', `dana-${token}@x.io`);
+      await owner.page.waitForURL('**/studio', { timeout: 10_000 });
+      await owner.page
+        .getByRole('button', { name: 'Open menu' })
+        .or(owner.page.getByRole('link', { name: 'Dana Designer' }))
+        .first()
+        .waitFor();
+    });
+
+    await step('generate a design in the studio and see it ready', ['sign up (designer)'], async () => {
+      const { page } = owner!;
+      await page.goto('/studio');
+      await page
+        .getByLabel('Describe your garment')
+        .fill(`Navy linen summer dress with small coral lemons ${token}`);
+      await page.getByLabel('Title').fill(`Lemon grove ${token}`);
+      await page.getByRole('switch', { name: 'Publish to the gallery' }).click(); // start private; publish later
+      await page.getByRole('button', { name: 'Generate design' }).click();
+      await page.getByRole('progressbar').waitFor({ timeout: 15_000 });
+      await page.getByTestId('studio-result').waitFor({ timeout: 90_000 });
+      await page.getByRole('heading', { name: 'Quality report' }).waitFor();
+      await screenshot(page, 'studio-result-desktop');
+      // A new variation regenerates the same design and streams progress again.
+      await page.getByRole('button', { name: 'New variation' }).click();
+      await page.getByRole('progressbar').waitFor({ timeout: 15_000 });
+      await page.getByTestId('studio-result').waitFor({ timeout: 90_000 });
+      await page.getByRole('link', { name: 'Open design' }).click();
+      await page.waitForURL('**/designs/*');
+      state.designId = new URL(page.url()).pathname.split('/').pop()!;
+      log(`   design ${state.designId}`);
+    });
+
+    await step('publish the design', ['generate a design in the studio and see it ready'], async () => {
+      const { page } = owner!;
+      await page.getByRole('heading', { name: `Lemon grove ${token}` }).waitFor();
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('button', { name: 'Unpublish' }).waitFor({ timeout: 10_000 });
+      // Mockups from the catalogue render on the design page.
+      await page.getByRole('heading', { name: 'On our products' }).waitFor();
+    });
+
+    await step('find it in the gallery by search', ['publish the design'], async () => {
+      const { page } = owner!;
+      await page.goto('/');
+      await page.getByLabel('Search designs').fill(token);
+      await page.waitForURL(`**/?q=${token}`, { timeout: 5_000 });
+      await page
+        .getByRole('list', { name: 'Designs' })
+        .getByRole('link', { name: `Lemon grove ${token}` })
+        .waitFor({ timeout: 10_000 });
+    });
+
+    await step('like it from a second account', ['publish the design'], async () => {
+      buyer = await signUp(browser!, base, 'Bea Buyer', `bea-${token}@x.io`);
+      const { page } = buyer;
+      await page.goto(`/designs/${state.designId}`);
+      const like = page.getByRole('button', { name: 'Like', exact: true });
+      await like.click();
+      await page.getByRole('button', { name: 'Unlike' }).waitFor();
+      await page.waitForTimeout(500);
+      await page.reload();
+      const unlike = page.getByRole('button', { name: 'Unlike' });
+      await unlike.waitFor({ timeout: 10_000 });
+      const count = await unlike.getByTestId('like-count').textContent();
+      if (count !== '1') throw new Error(`like count after reload is ${count}, expected 1`);
+    });
+
+    await step('order it: declined card, then Visa', ['like it from a second account'], async () => {
+      const { page } = buyer!;
+      await page.goto(`/checkout/${state.designId}`);
+      await page.getByLabel('Address', { exact: true }).fill('1 Market Street');
+      await page.getByLabel('City').fill('San Francisco');
+      await page.getByLabel('State / region (optional)').fill('CA');
+      await page.getByLabel('Postal code').fill('94105');
+      await page.getByRole('button', { name: 'Review order' }).click();
+      await page.getByTestId('order-total').waitFor({ timeout: 15_000 });
+      await screenshot(page, 'checkout-review-desktop');
+      await page.getByLabel('Test card').selectOption('pm_card_chargeDeclined');
+      await page.getByRole('button', { name: /^Pay / }).click();
+      await page.getByRole('alert').filter({ hasText: 'try again' }).waitFor({ timeout: 15_000 });
+      await page.getByLabel('Test card').selectOption('pm_card_visa');
+      await page.getByRole('button', { name: /^Pay / }).click();
+      await page.getByText('Payment received').waitFor({ timeout: 15_000 });
+      await page.getByRole('link', { name: 'Track your order' }).click();
+      await page.waitForURL('**/orders/*');
+      state.orderId = new URL(page.url()).pathname.split('/').pop()!;
+    });
+
+    await step(
+      'see the order advance to shipped/delivered',
+      ['order it: declined card, then Visa'],
+      async () => {
+        const { page } = buyer!;
+        await page
+          .getByTestId('order-status')
+          .filter({ hasText: /Shipped|Delivered/ })
+          .waitFor({ timeout: 60_000 });
+        await page.getByRole('list', { name: 'Order status history' }).waitFor();
+        await page
+          .getByTestId('tracking-number')
+          .waitFor({ timeout: 15_000 })
+          .catch(() => log('   (no tracking number shown)'));
+        await screenshot(page, 'order-desktop');
+      },
+    );
+
+    await step('screenshots at phone and desktop widths', ['sign up (designer)'], async () => {
+      const storage = await (buyer ?? owner)!.ctx.storageState();
+      for (const [label, viewport] of Object.entries(viewports)) {
+        const ctx = await browser!.newContext({
+          baseURL: base,
+          viewport,
+          storageState: storage,
+          deviceScaleFactor: label === 'phone' ? 2 : 1,
+        });
+        const page = await ctx.newPage();
+        await page.goto('/');
+        await screenshot(page, `gallery-${label}`);
+        await page.goto('/studio');
+        await page.getByLabel('Describe your garment').waitFor();
+        await screenshot(page, `studio-${label}`);
+        if (state.designId) {
+          await page.goto(`/designs/${state.designId}`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await screenshot(page, `design-${label}`);
+          await page.goto(`/checkout/${state.designId}`);
+          await page
+            .getByLabel('City')
+            .waitFor({ timeout: 10_000 })
+            .catch(() => {});
+          await screenshot(page, `checkout-${label}`);
+        }
+        if (state.orderId) {
+          await page.goto(`/orders/${state.orderId}`);
+          await page
+            .getByTestId('order-status')
+            .waitFor({ timeout: 10_000 })
+            .catch(() => {});
+          await screenshot(page, `order-${label}`);
+        }
+        await ctx.close();
+      }
+    });
+    await step('admin hides the design', ['publish the design', 'create admin account (CLI)'], async () => {
+      const ctx = await browser!.newContext({ baseURL: base, viewport: viewports.desktop });
+      const page = await ctx.newPage();
+      await page.goto('/signin');
+      await page.getByLabel('Email').fill(admin.email);
+      await page.getByLabel('Password').fill(admin.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => u.pathname === '/', { timeout: 10_000 });
+      await page.goto('/admin');
+      await page.getByRole('tab', { name: 'Overview' }).waitFor();
+      await screenshot(page, 'admin-desktop');
+      const phone = await browser!.newContext({
+        baseURL: base,
+        viewport: viewports.phone,
+        deviceScaleFactor: 2,
+        storageState: await ctx.storageState(),
+      });
+      const phonePage = await phone.newPage();
+      await phonePage.goto('/admin');
+      await phonePage.getByRole('tab', { name: 'Overview' }).waitFor();
+      await screenshot(phonePage, 'admin-phone');
+      await phone.close();
+      await page.getByRole('tab', { name: 'Designs' }).click();
+      await page.getByLabel('Search designs').fill(token);
+      const row = page.locator(`tr[data-design-id="${state.designId}"]`);
+      const apiError = page.getByRole('alert').first();
+      await Promise.race([row.waitFor({ timeout: 10_000 }), apiError.waitFor({ timeout: 10_000 })]);
+      if (await apiError.isVisible()) {
+        throw new Error(
+          `admin designs list failed: "${(await apiError.textContent())?.trim()}" (GET /api/admin/designs)`,
+        );
+      }
+      await row.getByRole('button', { name: 'Hide' }).click();
+      await row.getByRole('button', { name: /Hidden/ }).waitFor();
+      // Anonymous gallery no longer lists it.
+      let gone = false;
+      for (let i = 0; i < 20 && !gone; i++) {
+        const res = await fetch(`${base}/api/designs?q=${token}`);
+        const body = (await res.json()) as { items: Array<{ id: string }> };
+        gone = !body.items.some((d) => d.id === state.designId);
+        if (!gone) await new Promise((r) => setTimeout(r, 250));
+      }
+      if (!gone) throw new Error('hidden design still listed in the public gallery');
+      await ctx.close();
+    });
+  } catch (err) {
+    log(`✗ aborted: ${(err as Error).message}`);
+    results.push({ name: 'run', ok: false, ms: 0, error: (err as Error).message });
+  } finally {
+    await (browser as Browser | null)?.close().catch(() => {});
+    const srv = server as ChildProcess | null;
+    if (srv && srv.exitCode === null) {
+      srv.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 1000));
+      if (srv.exitCode === null) srv.kill('SIGKILL');
+    }
+    if (!process.env.E2E_KEEP) rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  log('');
+  for (const r of results.filter((x) => !x.ok)) log(`  failed: ${r.name}: ${r.error}`);
+  log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  log(`✗ fatal: ${(err as Error).stack ?? err}`);
+  log('0 passed, 1 failed');
+  process.exit(1);
+});

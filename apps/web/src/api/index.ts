@@ -1,0 +1,133 @@
+import type {
+  AuthResponse,
+  CreateDesignBody,
+  CreateOrderBody,
+  Design,
+  ListDesignsQuery,
+  Notification,
+  Order,
+  OrderStatus,
+  Product,
+  Trends,
+  UpdateDesignBody,
+  UpdateProfileBody,
+  User,
+} from '@btb/contracts';
+import { useAuth } from '../stores/auth.ts';
+import { type ApiClient, createApiClient, type Query } from './client.ts';
+
+export { ApiError } from './client.ts';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PublicConfig {
+  mapboxToken: string | null;
+  paymentProvider: 'test' | 'stripe';
+  stripePublishableKey: string | null;
+}
+
+export interface PaymentResult {
+  order: Order;
+  payment: { status: 'succeeded' | 'requires_action' | 'failed'; message?: string; clientSecret?: string };
+}
+
+export interface AdminStats {
+  designsPerDay: Array<{ day: string; count: number }>;
+  ordersPerDay: Array<{ day: string; count: number; revenueCents: number }>;
+  generation: { p50Ms: number; p99Ms: number; failed: number; completed: number };
+  errorRate: number;
+  totals: { users: number; designs: number; orders: number; revenueCents: number };
+}
+
+export const client: ApiClient = createApiClient({
+  tokens: {
+    get: () => {
+      const { accessToken, refreshToken } = useAuth.getState();
+      return accessToken && refreshToken ? { accessToken, refreshToken } : null;
+    },
+    set: (auth) => useAuth.getState().signIn(auth),
+    clear: () => useAuth.getState().signOut(),
+    reload: () => {
+      void useAuth.persist.rehydrate();
+    },
+  },
+  lock:
+    typeof navigator !== 'undefined' && navigator.locks
+      ? <T>(fn: () => Promise<T>) => navigator.locks.request('btb-token-refresh', fn) as Promise<T>
+      : undefined,
+});
+
+const enc = encodeURIComponent;
+
+/** Typed endpoints of the HTTP API (ARCHITECTURE.md). */
+export const api = {
+  config: () => client.get<PublicConfig>('/api/config'),
+  auth: {
+    register: (body: { email: string; password: string; name: string }) =>
+      client.request<AuthResponse>('POST', '/api/auth/register', { body, anonymous: true }),
+    login: (body: { email: string; password: string }) =>
+      client.request<AuthResponse>('POST', '/api/auth/login', { body, anonymous: true }),
+    logout: (refreshToken: string) =>
+      client.request<void>('POST', '/api/auth/logout', { body: { refreshToken }, anonymous: true }),
+  },
+  me: {
+    get: () => client.get<User>('/api/users/me'),
+    update: (body: UpdateProfileBody) => client.patch<User>('/api/users/me', body),
+  },
+  designs: {
+    list: (query: ListDesignsQuery, signal?: AbortSignal) =>
+      client.get<Page<Design>>('/api/designs', query as Query, signal),
+    get: (id: string) => client.get<Design>(`/api/designs/${enc(id)}`),
+    create: (body: CreateDesignBody) => client.post<Design>('/api/designs', body),
+    update: (id: string, body: UpdateDesignBody) => client.patch<Design>(`/api/designs/${enc(id)}`, body),
+    remove: (id: string) => client.del<void>(`/api/designs/${enc(id)}`),
+    regenerate: (id: string) => client.post<Design>(`/api/designs/${enc(id)}/regenerate`),
+    like: (id: string) => client.put<{ liked: boolean; likes: number }>(`/api/designs/${enc(id)}/like`),
+    unlike: (id: string) => client.del<{ liked: boolean; likes: number }>(`/api/designs/${enc(id)}/like`),
+    mockupUrl: (id: string, productId: string) => `/api/designs/${enc(id)}/mockups/${enc(productId)}`,
+    eventsUrl: (id: string) => `/api/designs/${enc(id)}/events`,
+  },
+  trends: () => client.get<Trends>('/api/trends'),
+  catalog: {
+    products: async () => {
+      const res = await client.get<Page<Product> | Product[]>('/api/catalog/products');
+      return Array.isArray(res) ? res : res.items;
+    },
+  },
+  orders: {
+    create: (body: CreateOrderBody, idempotencyKey: string) =>
+      client.post<Order>('/api/orders', body, { 'idempotency-key': idempotencyKey }),
+    pay: (id: string, paymentMethod: string) =>
+      client.post<PaymentResult>(`/api/orders/${enc(id)}/pay`, { paymentMethod }),
+    cancel: (id: string) => client.post<Order>(`/api/orders/${enc(id)}/cancel`),
+    list: (cursor?: string) => client.get<Page<Order>>('/api/orders', { cursor }),
+    get: (id: string) => client.get<Order>(`/api/orders/${enc(id)}`),
+  },
+  notifications: {
+    list: () => client.get<Page<Notification>>('/api/notifications'),
+    read: (id: string) => client.post<unknown>(`/api/notifications/${enc(id)}/read`),
+    readAll: () => client.post<unknown>('/api/notifications/read-all'),
+    streamUrl: '/api/notifications/stream',
+  },
+  admin: {
+    users: (q?: string, cursor?: string) => client.get<Page<User>>('/api/admin/users', { q, cursor }),
+    updateUser: (id: string, body: { role?: 'user' | 'admin'; status?: 'active' | 'suspended' }) =>
+      client.patch<User>(`/api/admin/users/${enc(id)}`, body),
+    designs: (q?: string, cursor?: string) => client.get<Page<Design>>('/api/admin/designs', { q, cursor }),
+    updateDesign: (id: string, body: { hidden: boolean }) =>
+      client.patch<Design>(`/api/admin/designs/${enc(id)}`, body),
+    orders: (status?: OrderStatus | '', cursor?: string) =>
+      client.get<Page<Order>>('/api/admin/orders', { status, cursor }),
+    retryFulfillment: (id: string) => client.post<Order>(`/api/admin/orders/${enc(id)}/retry-fulfillment`),
+    stats: () => client.get<AdminStats>('/api/admin/stats'),
+  },
+};
+
+/** URL of an SSE route with the access token in the query (EventSource cannot send headers). */
+export function streamUrl(path: string): string {
+  const token = useAuth.getState().accessToken;
+  return token ? `${path}?access_token=${enc(token)}` : path;
+}

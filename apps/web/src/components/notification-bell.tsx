@@ -1,0 +1,158 @@
+import type { Notification } from '@btb/contracts';
+import { Bell, CheckCheck } from 'lucide-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../api/index.ts';
+import { cn } from '../lib/cn.ts';
+import { timeAgo } from '../lib/format.ts';
+import { useEventStream } from '../lib/sse.ts';
+import { useAuth } from '../stores/auth.ts';
+
+const notificationEvents = ['notification'] as const;
+
+export function NotificationBell() {
+  const userId = useAuth((s) => s.user?.id);
+  const [items, setItems] = useState<Notification[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [open, setOpen] = useState(false);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    if (!userId) return;
+    setLoading(true);
+    api.notifications
+      .list()
+      .then((page) => setItems(page.items))
+      .catch(() => {})
+      .finally(() => setLoading(false));
+  }, [userId]);
+
+  const onLive = useCallback((n: Notification) => {
+    if (!n?.id) return;
+    setItems((prev) => [n, ...prev.filter((p) => p.id !== n.id)].slice(0, 50));
+  }, []);
+  useEventStream<Notification>(userId ? api.notifications.streamUrl : null, notificationEvents, onLive);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDoc = (e: MouseEvent) => {
+      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', onDoc);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDoc);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const unread = items.filter((n) => !n.readAt).length;
+
+  async function markRead(n: Notification) {
+    if (n.readAt) return;
+    setItems((prev) => prev.map((p) => (p.id === n.id ? { ...p, readAt: new Date().toISOString() } : p)));
+    try {
+      await api.notifications.read(n.id);
+    } catch {
+      setItems((prev) => prev.map((p) => (p.id === n.id ? { ...p, readAt: null } : p)));
+    }
+  }
+
+  async function markAll() {
+    const before = items;
+    const now = new Date().toISOString();
+    setItems((prev) => prev.map((p) => (p.readAt ? p : { ...p, readAt: now })));
+    try {
+      await api.notifications.readAll();
+    } catch {
+      setItems(before);
+    }
+  }
+
+  if (!userId) return null;
+  return (
+    <div ref={wrapper} className="relative">
+      <button
+        type="button"
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-haspopup="true"
+        aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
+        className="relative inline-flex h-10 w-10 items-center justify-center rounded-full hover:bg-linen"
+      >
+        <Bell aria-hidden className="h-5 w-5" />
+        {unread > 0 && (
+          <span
+            data-testid="unread-badge"
+            className="absolute top-1 right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-accent px-1 text-[10px] font-semibold text-white"
+          >
+            {unread > 9 ? '9+' : unread}
+          </span>
+        )}
+      </button>
+      <span className="sr-only" aria-live="polite">
+        {unread ? `${unread} unread notifications` : ''}
+      </span>
+      {open && (
+        <div className="absolute right-0 z-40 mt-2 w-[min(22rem,calc(100vw-1.5rem))] overflow-hidden rounded-2xl border border-sand bg-paper shadow-xl">
+          <div className="flex items-center justify-between border-b border-sand px-4 py-3">
+            <h2 className="text-sm font-semibold">Notifications</h2>
+            {unread > 0 && (
+              <button
+                type="button"
+                onClick={markAll}
+                className="inline-flex items-center gap-1 rounded text-xs font-medium text-accent hover:underline"
+              >
+                <CheckCheck aria-hidden className="h-3.5 w-3.5" /> Mark all read
+              </button>
+            )}
+          </div>
+          <ul className="max-h-96 overflow-y-auto">
+            {loading && <li className="px-4 py-6 text-center text-sm text-ink-soft">Loading…</li>}
+            {!loading && items.length === 0 && (
+              <li className="px-4 py-8 text-center text-sm text-ink-soft">
+                Nothing yet. We'll let you know when your designs are ready and your orders move.
+              </li>
+            )}
+            {items.map((n) => (
+              <li key={n.id} className="border-b border-sand/60 last:border-0">
+                <button
+                  type="button"
+                  onClick={() => {
+                    void markRead(n);
+                    if (n.link) {
+                      setOpen(false);
+                      navigate(n.link);
+                    }
+                  }}
+                  className={cn(
+                    'flex w-full gap-3 px-4 py-3 text-left hover:bg-linen',
+                    !n.readAt && 'bg-accent-soft/40',
+                  )}
+                >
+                  <span
+                    aria-hidden
+                    className={cn(
+                      'mt-1.5 h-2 w-2 shrink-0 rounded-full',
+                      n.readAt ? 'bg-transparent' : 'bg-accent',
+                    )}
+                  />
+                  <span className="flex min-w-0 flex-col">
+                    <span className="text-sm font-medium">{n.title}</span>
+                    <span className="text-xs text-ink-soft">{n.body}</span>
+                    <span className="mt-0.5 text-[11px] text-ink-soft/70">
+                      {timeAgo(n.createdAt)}
+                      {!n.readAt && <span className="sr-only"> · unread</span>}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,430 @@
+import type { Design, Product } from '@btb/contracts';
+import { Check, Eye, Globe, Link2, Lock, Pencil, ShoppingBag, Trash2 } from 'lucide-react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, api } from '../api/index.ts';
+import { AuthImage } from '../components/auth-image.tsx';
+import { GenerationProgressLive } from '../components/generation-progress.tsx';
+import { EmptyState, ErrorNote } from '../components/layout.tsx';
+import { LikeButton } from '../components/like-button.tsx';
+import { Palette, QualityReportView } from '../components/quality-report.tsx';
+import { Badge } from '../components/ui/badge.tsx';
+import { Button, ButtonLink } from '../components/ui/button.tsx';
+import { Card, CardContent } from '../components/ui/card.tsx';
+import { Dialog } from '../components/ui/dialog.tsx';
+import { Field, Input, Textarea } from '../components/ui/input.tsx';
+import { Skeleton } from '../components/ui/skeleton.tsx';
+import { toast } from '../components/ui/toast.tsx';
+import { formatDate, formatMoney, humanize } from '../lib/format.ts';
+import { useTitle } from '../lib/use-title.ts';
+import { useAuth } from '../stores/auth.ts';
+
+export function DesignPage() {
+  const { id = '' } = useParams();
+  const [design, setDesign] = useState<Design | null>(null);
+  const [products, setProducts] = useState<Product[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const user = useAuth((s) => s.user);
+  const navigate = useNavigate();
+  useTitle(design?.title ?? 'Design');
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setDesign(await api.designs.get(id));
+    } catch (err) {
+      setError(err);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setDesign(null);
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    api.catalog.products().then(setProducts, () => setProducts([]));
+  }, []);
+
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <EmptyState page title="Design not found">
+        It may be private or deleted.{' '}
+        <Link to="/" className="font-medium text-accent underline">
+          Back to the gallery
+        </Link>
+      </EmptyState>
+    );
+  }
+  if (error) return <ErrorNote error={error} retry={load} />;
+  if (!design) {
+    return (
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-2" aria-busy="true">
+        <Skeleton className="aspect-square w-full" />
+        <div className="flex flex-col gap-4">
+          <Skeleton className="h-8 w-2/3" />
+          <Skeleton className="h-4 w-1/3" />
+          <Skeleton className="h-24 w-full" />
+        </div>
+      </div>
+    );
+  }
+
+  const isOwner = user?.id === design.userId || user?.role === 'admin';
+  const relevant = products?.filter((p) => p.category === design.category) ?? [];
+  const mockupProducts = products
+    ? [...relevant, ...products.filter((p) => p.category !== design.category)]
+    : [];
+
+  async function togglePublic() {
+    if (!design) return;
+    setBusy(true);
+    try {
+      const next = await api.designs.update(design.id, { isPublic: !design.isPublic });
+      setDesign(next);
+      toast.success(next.isPublic ? 'Published to the gallery' : 'Now private');
+    } catch (err) {
+      toast.error((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!design) return;
+    setBusy(true);
+    try {
+      await api.designs.remove(design.id);
+      toast.success('Design deleted');
+      navigate('/', { replace: true });
+    } catch (err) {
+      toast.error((err as Error).message);
+      setBusy(false);
+    }
+  }
+
+  async function share() {
+    const url = `${location.origin}/designs/${design?.id}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+      toast.success('Link copied');
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      window.prompt('Copy this link', url);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-10">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)]">
+        <div className="flex flex-col gap-3">
+          <div className="overflow-hidden rounded-3xl border border-sand bg-linen">
+            {design.status === 'ready' ? (
+              <img
+                src={design.previewUrl ?? design.imageUrl ?? ''}
+                alt={`${design.title} on a ${design.category}`}
+                className="aspect-square w-full object-cover"
+              />
+            ) : (
+              <div className="flex aspect-square items-center justify-center p-8">
+                <div className="w-full max-w-sm">
+                  {design.status === 'failed' ? (
+                    <p className="text-danger">Generation failed: {design.failureReason}</p>
+                  ) : (
+                    <GenerationProgressLive designId={design.id} onFinished={() => void load()} />
+                  )}
+                </div>
+              </div>
+            )}
+          </div>
+          {design.status === 'ready' && (design.thumbnailUrl || design.modelUrl) && (
+            <div className="grid grid-cols-3 gap-3">
+              <div
+                role="img"
+                aria-label="Seamless repeat tile"
+                className="col-span-2 aspect-[2/1] rounded-2xl border border-sand"
+                style={{
+                  backgroundImage: `url(${design.modelUrl ?? design.thumbnailUrl})`,
+                  backgroundSize: '33.3% auto',
+                }}
+              />
+              <img
+                src={design.modelUrl ?? design.thumbnailUrl ?? ''}
+                alt="One tile of the repeat"
+                className="aspect-square w-full rounded-2xl border border-sand object-cover"
+              />
+            </div>
+          )}
+        </div>
+
+        <div className="flex flex-col gap-5">
+          <div className="flex flex-wrap gap-2">
+            <Badge tone="accent">{humanize(design.category)}</Badge>
+            <Badge>{humanize(design.style)}</Badge>
+            {design.isPublic ? (
+              <Badge tone="success">
+                <Globe aria-hidden className="h-3 w-3" /> Public
+              </Badge>
+            ) : (
+              <Badge>
+                <Lock aria-hidden className="h-3 w-3" /> Private
+              </Badge>
+            )}
+            {design.hidden && <Badge tone="danger">Hidden by moderators</Badge>}
+          </div>
+          <div>
+            <h1 className="text-3xl font-semibold sm:text-4xl">{design.title}</h1>
+            <p className="mt-2 text-sm text-ink-soft">
+              by <span className="font-medium text-ink">{design.author?.name}</span> ·{' '}
+              <time dateTime={design.createdAt}>{formatDate(design.createdAt)}</time> ·{' '}
+              <span className="inline-flex items-center gap-1">
+                <Eye aria-hidden className="h-3.5 w-3.5" /> {design.views}{' '}
+                {design.views === 1 ? 'view' : 'views'}
+              </span>
+            </p>
+          </div>
+          {design.description && <p className="text-ink-soft">{design.description}</p>}
+          <blockquote className="rounded-2xl border-l-4 border-accent bg-white/70 px-4 py-3 text-sm italic">
+            “{design.prompt}”
+          </blockquote>
+          <Palette colors={design.colors} />
+          {design.tags.length > 0 && (
+            <div className="flex flex-wrap gap-1.5">
+              {design.tags.map((t) => (
+                <Link
+                  key={t}
+                  to={`/?tag=${encodeURIComponent(t)}`}
+                  className="rounded-full bg-linen px-2.5 py-0.5 text-xs font-medium hover:bg-sand"
+                >
+                  #{t}
+                </Link>
+              ))}
+            </div>
+          )}
+          <div className="flex flex-wrap items-center gap-2">
+            <ButtonLink
+              to={`/checkout/${design.id}`}
+              variant="accent"
+              size="lg"
+              aria-disabled={design.status !== 'ready'}
+            >
+              <ShoppingBag aria-hidden className="h-4 w-4" /> Order this
+            </ButtonLink>
+            <LikeButton
+              key={design.id}
+              designId={design.id}
+              likes={design.likes}
+              liked={Boolean(design.likedByMe)}
+              size="lg"
+            />
+            <Button variant="outline" onClick={share}>
+              {copied ? <Check aria-hidden className="h-4 w-4" /> : <Link2 aria-hidden className="h-4 w-4" />}
+              {copied ? 'Copied' : 'Share'}
+            </Button>
+          </div>
+          {isOwner && (
+            <Card className="bg-linen/60">
+              <CardContent className="flex flex-col gap-3 p-4">
+                <h2 className="text-sm font-semibold">Your design</h2>
+                <div className="flex flex-wrap gap-2">
+                  <Button variant="outline" size="sm" onClick={() => setEditing(true)}>
+                    <Pencil aria-hidden className="h-3.5 w-3.5" /> Edit details
+                  </Button>
+                  <Button variant="outline" size="sm" onClick={togglePublic} loading={busy}>
+                    {design.isPublic ? (
+                      <Lock aria-hidden className="h-3.5 w-3.5" />
+                    ) : (
+                      <Globe aria-hidden className="h-3.5 w-3.5" />
+                    )}
+                    {design.isPublic ? 'Unpublish' : 'Publish'}
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="text-danger"
+                    onClick={() => setConfirmDelete(true)}
+                  >
+                    <Trash2 aria-hidden className="h-3.5 w-3.5" /> Delete
+                  </Button>
+                </div>
+              </CardContent>
+            </Card>
+          )}
+          {design.quality && (
+            <details className="rounded-2xl border border-sand bg-white/60 p-4">
+              <summary className="cursor-pointer text-sm font-semibold">Print quality</summary>
+              <div className="mt-3">
+                <QualityReportView quality={design.quality} />
+              </div>
+            </details>
+          )}
+        </div>
+      </div>
+
+      {design.status === 'ready' && (
+        <section aria-labelledby="mockups-h">
+          <h2 id="mockups-h" className="mb-4 text-xl font-semibold">
+            On our products
+          </h2>
+          {products === null ? (
+            <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+              {[0, 1, 2, 3].map((i) => (
+                <Skeleton key={i} className="aspect-square" />
+              ))}
+            </div>
+          ) : mockupProducts.length === 0 ? (
+            <p className="text-sm text-ink-soft">The product catalogue is not available right now.</p>
+          ) : (
+            <ul className="grid grid-cols-2 gap-4 md:grid-cols-4">
+              {mockupProducts.map((p) => (
+                <li key={p.id}>
+                  <Card className="overflow-hidden">
+                    <AuthImage
+                      src={api.designs.mockupUrl(design.id, p.id)}
+                      needsAuth={!design.isPublic}
+                      alt={`${design.title} on the ${p.name}`}
+                      loading="lazy"
+                      className="aspect-square w-full bg-linen object-cover"
+                    />
+                    <div className="flex items-center justify-between gap-2 p-3">
+                      <div className="min-w-0">
+                        <p className="truncate text-sm font-medium">{p.name}</p>
+                        <p className="text-xs text-ink-soft">
+                          from {formatMoney(p.basePriceCents, p.currency)}
+                        </p>
+                      </div>
+                      <Link
+                        to={`/checkout/${design.id}?product=${encodeURIComponent(p.id)}`}
+                        className="shrink-0 text-xs font-medium text-accent hover:underline"
+                        aria-label={`Order on the ${p.name}`}
+                      >
+                        Order
+                      </Link>
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <EditDesignDialog
+        design={design}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onSaved={setDesign}
+      />
+      <Dialog
+        open={confirmDelete}
+        onClose={() => setConfirmDelete(false)}
+        title="Delete this design?"
+        description="It disappears from the gallery and your studio. Orders already placed are not affected. This cannot be undone."
+      >
+        <div className="flex justify-end gap-2">
+          <Button variant="ghost" onClick={() => setConfirmDelete(false)}>
+            Keep it
+          </Button>
+          <Button variant="danger" onClick={remove} loading={busy}>
+            Delete design
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}
+
+function EditDesignDialog({
+  design,
+  open,
+  onClose,
+  onSaved,
+}: {
+  design: Design;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (d: Design) => void;
+}) {
+  const [title, setTitle] = useState(design.title);
+  const [description, setDescription] = useState(design.description ?? '');
+  const [tags, setTags] = useState(design.tags.join(', '));
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (open) {
+      setTitle(design.title);
+      setDescription(design.description ?? '');
+      setTags(design.tags.join(', '));
+      setErrors({});
+    }
+  }, [open, design]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      const next = await api.designs.update(design.id, {
+        title: title.trim(),
+        description: description.trim() || null,
+        tags: tags
+          .split(',')
+          .map((t) => t.trim().toLowerCase())
+          .filter(Boolean),
+      });
+      onSaved(next);
+      toast.success('Saved');
+      onClose();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fe = err.fieldErrors();
+        const tagErr = Object.entries(fe).find(([k]) => k.startsWith('tags'))?.[1];
+        setErrors({
+          title: fe.title,
+          description: fe.description,
+          tags: tagErr,
+          form: Object.keys(fe).length ? '' : err.message,
+        });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} title="Edit design">
+      <form onSubmit={save} className="flex flex-col gap-4" noValidate>
+        <Field label="Title" error={errors.title && `Title ${errors.title}`}>
+          {(p) => <Input {...p} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+        <Field label="Description" error={errors.description && `Description ${errors.description}`}>
+          {(p) => (
+            <Textarea
+              {...p}
+              value={description}
+              maxLength={500}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Tags" hint="Comma-separated, up to 10." error={errors.tags && `Tags ${errors.tags}`}>
+          {(p) => <Input {...p} value={tags} onChange={(e) => setTags(e.target.value)} />}
+        </Field>
+        {errors.form && <p className="text-sm text-danger">{errors.form}</p>}
+        <div className="flex justify-end gap-2">
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            Save
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
