@@ -139,6 +139,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await registerWebApp(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);
   }
 
+  app.addHook('onClose', async () => {
+    // Jobs may still be using providers: stop them first, then let modules close what they hold.
+    await platform.jobs.stop();
+    for (const module of all) await module.stop?.();
+  });
+
   if (options.background !== false) {
     app.addHook('onReady', async () => {
       if (role !== 'api') for (const module of selected) await module.startWorkers?.();

@@ -19,4 +19,6 @@ export interface AppModule {
   routes?: FastifyPluginAsync;
   /** Event consumers and job handlers. Called once, before the job queue and relay start. */
   startWorkers?(): Promise<void>;
+  /** Releases what the module holds open (provider connections, timers), after background work has stopped. */
+  stop?(): Promise<void> | void;
 }

@@ -24,16 +24,20 @@ export function createNotificationsModule(
   deps: { identity: IdentityService; guard: AuthGuard },
   overrides: { mailer?: Mailer; streamPollMs?: number } = {},
 ) {
+  const mailer = overrides.mailer ?? createMailer(platform.config, platform.logger);
   const service = new NotificationsService({
     db: platform.database.db,
     jobs: platform.jobs,
     identity: deps.identity,
-    mailer: overrides.mailer ?? createMailer(platform.config, platform.logger),
+    mailer,
     logger: platform.logger,
     publicUrl: platform.config.PUBLIC_URL,
   });
   const module: AppModule = {
     name: 'notifications',
+    stop: () => {
+      if (mailer instanceof SmtpMailer) mailer.close();
+    },
     routes: notificationRoutes(service, deps.guard, { streamPollMs: overrides.streamPollMs ?? 1000 }),
     startWorkers: async () => {
       service.startWorkers(platform.config.JOBS_CONCURRENCY, platform.config.JOBS_POLL_MS);

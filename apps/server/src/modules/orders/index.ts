@@ -88,6 +88,9 @@ export function createOrdersModule(
   const mockups = new Mockups(platform.storage);
   const module: AppModule = {
     name: 'orders',
+    stop: () => {
+      if (provider instanceof PrintfulProvider) provider.close();
+    },
     routes: async (app) => {
       await app.register(
         orderRoutes({
