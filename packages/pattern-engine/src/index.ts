@@ -4,7 +4,13 @@ import type { DesignRequest, DesignSpec } from './types.ts';
 
 export { meanSaturation } from './color.ts';
 export { DEFAULT_TILE_SIZE, interpretPrompt } from './interpret.ts';
-export { renderGarmentPreview, renderRepeat, renderTile, renderTileWindow } from './render.ts';
+export {
+  renderGarmentPreview,
+  renderGarmentPreviewWithImage,
+  renderRepeat,
+  renderTile,
+  renderTileWindow,
+} from './render.ts';
 export type {
   Category,
   Density,

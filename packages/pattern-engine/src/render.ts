@@ -3,7 +3,7 @@ import { GARMENTS } from './garments.ts';
 import { buildLayers } from './motifs/index.ts';
 import { num } from './svg.ts';
 import { drawWindow } from './tile.ts';
-import type { DesignSpec } from './types.ts';
+import type { Category, DesignSpec } from './types.ts';
 
 const SVG_NS = 'xmlns="http://www.w3.org/2000/svg"';
 
@@ -53,10 +53,35 @@ export function renderRepeat(
 
 /** Flat-lay mock-up: the print clipped to the garment, with soft shading and seams on a neutral backdrop. */
 export function renderGarmentPreview(spec: DesignSpec): string {
-  const g = GARMENTS[spec.category];
+  return garmentPreview(spec.category, spec.palette.background, (id, tilePx, x, y) =>
+    patternDef(spec, id, tilePx, x, y),
+  );
+}
+
+/**
+ * The same mock-up for a print that is an image (a raster tile from an AI provider): `imageHref`
+ * is repeated as the pattern, `background` (its dominant colour) tints the straps and linings.
+ */
+export function renderGarmentPreviewWithImage(
+  category: Category,
+  imageHref: string,
+  background: string,
+): string {
+  return garmentPreview(
+    category,
+    background,
+    (id, tilePx, x, y) =>
+      `<pattern id="${id}" patternUnits="userSpaceOnUse" x="${num(x)}" y="${num(y)}" width="${num(tilePx)}" height="${num(tilePx)}">` +
+      `<image href="${imageHref.replaceAll('"', '%22')}" width="${num(tilePx)}" height="${num(tilePx)}" preserveAspectRatio="xMidYMid slice"/></pattern>`,
+  );
+}
+
+type PrintPatternDef = (id: string, tilePx: number, x: number, y: number) => string;
+
+function garmentPreview(category: Category, bg: string, printDef: PrintPatternDef): string {
+  const g = GARMENTS[category];
   const W = 800;
   const H = 1000;
-  const bg = spec.palette.background;
   const line = mix(darken(bg, 0.6), '#222222', 0.6);
   const defs =
     '<linearGradient id="btb-backdrop" x1="0" y1="0" x2="0" y2="1">' +
@@ -70,7 +95,7 @@ export function renderGarmentPreview(spec: DesignSpec): string {
     '<linearGradient id="btb-drop" x1="0" y1="0" x2="0" y2="1">' +
     '<stop offset="0" stop-color="#fff" stop-opacity="0.08"/><stop offset="1" stop-color="#000" stop-opacity="0.12"/></linearGradient>' +
     `<clipPath id="btb-clip"><path d="${g.outline}"/></clipPath>` +
-    patternDef(spec, 'btb-print', g.tilePx, W / 2 - g.tilePx / 2, 0);
+    printDef('btb-print', g.tilePx, W / 2 - g.tilePx / 2, 0);
   const folds = g.folds
     .map(
       (d) =>
@@ -88,7 +113,7 @@ export function renderGarmentPreview(spec: DesignSpec): string {
     `<path d="${d}" fill="none" stroke="${line}" stroke-opacity="0.5" stroke-width="30" stroke-linecap="round"/>` +
     `<path d="${d}" fill="none" stroke="${darken(bg, shade)}" stroke-width="26" stroke-linecap="round"/>`;
   const behind = g.behind
-    ? spec.category === 'accessories'
+    ? category === 'accessories'
       ? strap(g.behind, 0.3)
       : `<path d="${g.behind}" fill="url(#btb-print)"/><path d="${g.behind}" fill="#000" fill-opacity="0.3"/>`
     : '';

@@ -238,6 +238,11 @@ describe('a generation whose worker is killed mid-job', () => {
         }, 60_000),
       ).toBe(true);
       expect(design!.aiModel).toBe('gpt-image-1.5');
+      // The raster print is shown on the garment, not as a bare swatch.
+      const preview = await sharp((await app.inject(design!.previewUrl!)).rawPayload).metadata();
+      expect([preview.width, preview.height]).toEqual([800, 1000]);
+      expect(design!.previewUrl).not.toBe(design!.imageUrl);
+      expect(design!.quality).toMatchObject({ vector: false, sourceWidthPx: 256 });
       await app.close();
       await base.cleanup();
     } finally {

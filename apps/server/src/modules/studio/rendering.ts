@@ -40,3 +40,15 @@ export async function tileRaster(
     .png()
     .toBuffer();
 }
+
+/** The most common colour of an image, as #rrggbb. */
+export async function dominantColor(png: Buffer): Promise<string> {
+  const { dominant } = await sharp(png).stats();
+  return `#${[dominant.r, dominant.g, dominant.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A small PNG data URI of an image, for embedding as a pattern in an SVG mock-up. */
+export async function pngDataUri(png: Buffer, sizePx: number): Promise<string> {
+  const small = await sharp(png).resize(sizePx, sizePx, { fit: 'cover' }).png().toBuffer();
+  return `data:image/png;base64,${small.toString('base64')}`;
+}

@@ -1,4 +1,5 @@
 import type { Category, Product, Style } from '@btb/contracts';
+import { renderGarmentPreviewWithImage } from '@btb/pattern-engine';
 import type { Logger } from 'pino';
 import type { Executor } from '../../platform/db/database.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
@@ -8,7 +9,7 @@ import type { CatalogService } from '../catalog/index.ts';
 import type { DesignsService } from '../designs/index.ts';
 import { type DesignGenerator, type GeneratedDesign, ProviderError } from './providers/design-generator.ts';
 import { assessQuality } from './quality.ts';
-import { svgToPng, thumbnailOf, tileRaster } from './rendering.ts';
+import { dominantColor, pngDataUri, svgToPng, thumbnailOf, tileRaster } from './rendering.ts';
 import { repeatSvgFromTile } from './repeat-svg.ts';
 
 export const GENERATION_QUEUE = 'generate-design';
@@ -123,7 +124,7 @@ export class StudioService {
     seed: number,
     generated: GeneratedDesign,
     products: Product[],
-    design: { colors: string[]; tags: string[] },
+    design: { colors: string[]; tags: string[]; category: string },
   ) {
     const { storage } = this.deps;
     const key = (name: string) => designFileKey(designId, seed, name);
@@ -142,7 +143,13 @@ export class StudioService {
       await storage.put(key('tile.png'), artwork.png, 'image/png');
       modelUrl = publicFileUrl(key('tile.png'));
       repeatPng = await tileRaster(artwork.png, 1536, 1536, 3);
-      previewPng = repeatPng;
+      // The same garment mock-up as vector designs get, with the raster tile as the print.
+      const preview = renderGarmentPreviewWithImage(
+        design.category as Category,
+        await pngDataUri(artwork.png, 512),
+        await dominantColor(artwork.png),
+      );
+      previewPng = await svgToPng(preview, 800);
     }
     const thumb = await thumbnailOf(repeatPng);
     await Promise.all([
