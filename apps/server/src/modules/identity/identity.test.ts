@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { whenReady } from '../../platform/redis.ts';
 import { realServices, uniqueName } from '../../testing/services.ts';
 
 const SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret-0123456789');
@@ -228,6 +229,9 @@ describe('auth rate limit shared by two instances through Redis', () => {
       RATE_LIMIT_AUTH_MAX: '3',
     };
     [a, b] = await Promise.all([createTestApp({ env: shared }), createTestApp({ env: shared })]);
+    // Limits fail open while Redis is unreachable (by design); on a busy machine wait for both connections.
+    expect(await whenReady(a.platform.redis!, 15_000)).toBe(true);
+    expect(await whenReady(b.platform.redis!, 15_000)).toBe(true);
   });
   afterAll(async () => {
     await Promise.all([a.close(), b.close()]);
