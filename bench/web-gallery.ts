@@ -3,29 +3,15 @@
  * navigation until the design grid is rendered and every image in the viewport has loaded.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../apps/web/e2e/chromium.ts';
 import type { Row } from './run.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-
 export async function galleryInBrowser(baseUrl: string, mode: string, runs = 8): Promise<Row | undefined> {
-  if (!existsSync(CHROMIUM)) {
-    console.error('[browser] /usr/bin/chromium not found; skipping the gallery page-load row');
+  if (!existsSync(chromiumPath)) {
+    console.error(`[browser] ${chromiumPath} not found; skipping the gallery page-load row`);
     return undefined;
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const samples: number[] = [];
   let errors = 0;
   try {

@@ -11,7 +11,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './chromium.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const shots = join(root, 'docs/screenshots');
@@ -170,22 +171,8 @@ async function main() {
     });
     if (!results.every((r) => r.ok)) throw new Error('server did not start');
 
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!existsSync(executablePath))
-      throw new Error(`${executablePath} missing: apt-get install -y chromium`);
-    browser = await chromium.launch({
-      executablePath,
-      headless: !process.env.E2E_HEADFUL,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} missing: apt-get install -y chromium`);
+    browser = await launchChromium({ headless: !process.env.E2E_HEADFUL });
 
     let owner: { ctx: BrowserContext; page: Page } | null = null;
     let buyer: { ctx: BrowserContext; page: Page } | null = null;
