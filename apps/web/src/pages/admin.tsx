@@ -237,19 +237,64 @@ function usePaged<T>(
   return { items, setItems, cursor, error, load, more };
 }
 
+/**
+ * An admin list: error with retry, loading skeleton, empty state, the table and "Load more".
+ * A column named '' is an actions column, labelled for screen readers only.
+ */
+function PagedTable<T extends { id: string }>({
+  paged,
+  empty,
+  columns,
+  renderRow,
+}: {
+  paged: Pick<ReturnType<typeof usePaged<T>>, 'items' | 'cursor' | 'error' | 'load' | 'more'>;
+  empty: string;
+  columns: string[];
+  renderRow: (item: T) => React.ReactNode;
+}) {
+  const { items, cursor, error, load, more } = paged;
+  return (
+    <>
+      {error ? <ErrorNote error={error} retry={load} /> : null}
+      {!items && !error ? (
+        <Skeleton className="h-64" />
+      ) : items?.length === 0 ? (
+        <EmptyState title={empty} />
+      ) : (
+        items && (
+          <TableShell>
+            <thead>
+              <tr className="border-b border-sand">
+                {columns.map((c) => (
+                  <th key={c || 'actions'} className={th}>
+                    {c || <span className="sr-only">Actions</span>}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{items.map(renderRow)}</tbody>
+          </TableShell>
+        )
+      )}
+      {cursor && (
+        <Button variant="outline" className="self-center" onClick={more}>
+          Load more
+        </Button>
+      )}
+    </>
+  );
+}
+
 function UsersPanel() {
   const [q, setQ] = useState('');
   const dq = useDebouncedValue(q, 300);
   const me = useAuth((s) => s.user);
-  const { items, setItems, cursor, error, load, more } = usePaged<User>(
-    (c) => api.admin.users(dq || undefined, c),
-    dq,
-  );
+  const paged = usePaged<User>((c) => api.admin.users(dq || undefined, c), dq);
 
   async function update(u: User, body: { role?: 'user' | 'admin'; status?: 'active' | 'suspended' }) {
     try {
       const next = await api.admin.updateUser(u.id, body);
-      setItems((xs) => xs?.map((x) => (x.id === u.id ? { ...x, ...next } : x)) ?? null);
+      paged.setItems((xs) => xs?.map((x) => (x.id === u.id ? { ...x, ...next } : x)) ?? null);
       toast.success(`${u.name} updated`);
     } catch (err) {
       toast.error((err as Error).message);
@@ -259,69 +304,45 @@ function UsersPanel() {
   return (
     <div className="flex flex-col gap-4">
       <SearchBox value={q} onChange={setQ} label="Search users by name or email" />
-      {error ? <ErrorNote error={error} retry={load} /> : null}
-      {!items && !error ? (
-        <Skeleton className="h-64" />
-      ) : items?.length === 0 ? (
-        <EmptyState title="No users match" />
-      ) : (
-        items && (
-          <TableShell>
-            <thead>
-              <tr className="border-b border-sand">
-                <th className={th}>User</th>
-                <th className={th}>Joined</th>
-                <th className={th}>Role</th>
-                <th className={th}>Status</th>
-                <th className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((u) => (
-                <tr key={u.id} className="border-b border-sand/60 last:border-0">
-                  <td className={td}>
-                    <p className="font-medium">{u.name}</p>
-                    <p className="text-xs text-ink-soft">{u.email}</p>
-                  </td>
-                  <td className={cn(td, 'text-ink-soft')}>{formatDate(u.createdAt)}</td>
-                  <td className={td}>
-                    <Select
-                      aria-label={`Role of ${u.name}`}
-                      value={u.role}
-                      disabled={u.id === me?.id}
-                      onChange={(e) => update(u, { role: e.target.value as 'user' | 'admin' })}
-                      className="h-9 w-28"
-                    >
-                      <option value="user">User</option>
-                      <option value="admin">Admin</option>
-                    </Select>
-                  </td>
-                  <td className={td}>
-                    <Badge tone={u.status === 'active' ? 'success' : 'danger'}>{u.status}</Badge>
-                  </td>
-                  <td className={cn(td, 'text-right')}>
-                    <Button
-                      size="sm"
-                      variant={u.status === 'active' ? 'outline' : 'secondary'}
-                      disabled={u.id === me?.id}
-                      onClick={() => update(u, { status: u.status === 'active' ? 'suspended' : 'active' })}
-                    >
-                      {u.status === 'active' ? 'Suspend' : 'Reinstate'}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </TableShell>
-        )
-      )}
-      {cursor && (
-        <Button variant="outline" className="self-center" onClick={more}>
-          Load more
-        </Button>
-      )}
+      <PagedTable
+        paged={paged}
+        empty="No users match"
+        columns={['User', 'Joined', 'Role', 'Status', '']}
+        renderRow={(u) => (
+          <tr key={u.id} className="border-b border-sand/60 last:border-0">
+            <td className={td}>
+              <p className="font-medium">{u.name}</p>
+              <p className="text-xs text-ink-soft">{u.email}</p>
+            </td>
+            <td className={cn(td, 'text-ink-soft')}>{formatDate(u.createdAt)}</td>
+            <td className={td}>
+              <Select
+                aria-label={`Role of ${u.name}`}
+                value={u.role}
+                disabled={u.id === me?.id}
+                onChange={(e) => update(u, { role: e.target.value as 'user' | 'admin' })}
+                className="h-9 w-28"
+              >
+                <option value="user">User</option>
+                <option value="admin">Admin</option>
+              </Select>
+            </td>
+            <td className={td}>
+              <Badge tone={u.status === 'active' ? 'success' : 'danger'}>{u.status}</Badge>
+            </td>
+            <td className={cn(td, 'text-right')}>
+              <Button
+                size="sm"
+                variant={u.status === 'active' ? 'outline' : 'secondary'}
+                disabled={u.id === me?.id}
+                onClick={() => update(u, { status: u.status === 'active' ? 'suspended' : 'active' })}
+              >
+                {u.status === 'active' ? 'Suspend' : 'Reinstate'}
+              </Button>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }
@@ -329,19 +350,16 @@ function UsersPanel() {
 function DesignsPanel() {
   const [q, setQ] = useState('');
   const dq = useDebouncedValue(q, 300);
-  const { items, setItems, cursor, error, load, more } = usePaged<Design>(
-    (c) => api.admin.designs(dq || undefined, c),
-    dq,
-  );
+  const paged = usePaged<Design>((c) => api.admin.designs(dq || undefined, c), dq);
 
   async function toggle(d: Design) {
     const hidden = !d.hidden;
-    setItems((xs) => xs?.map((x) => (x.id === d.id ? { ...x, hidden } : x)) ?? null);
+    paged.setItems((xs) => xs?.map((x) => (x.id === d.id ? { ...x, hidden } : x)) ?? null);
     try {
       await api.admin.updateDesign(d.id, { hidden });
       toast.success(hidden ? `"${d.title}" hidden from the gallery` : `"${d.title}" visible again`);
     } catch (err) {
-      setItems((xs) => xs?.map((x) => (x.id === d.id ? { ...x, hidden: d.hidden } : x)) ?? null);
+      paged.setItems((xs) => xs?.map((x) => (x.id === d.id ? { ...x, hidden: d.hidden } : x)) ?? null);
       toast.error((err as Error).message);
     }
   }
@@ -349,87 +367,60 @@ function DesignsPanel() {
   return (
     <div className="flex flex-col gap-4">
       <SearchBox value={q} onChange={setQ} label="Search designs" />
-      {error ? <ErrorNote error={error} retry={load} /> : null}
-      {!items && !error ? (
-        <Skeleton className="h-64" />
-      ) : items?.length === 0 ? (
-        <EmptyState title="No designs match" />
-      ) : (
-        items && (
-          <TableShell>
-            <thead>
-              <tr className="border-b border-sand">
-                <th className={th}>Design</th>
-                <th className={th}>Author</th>
-                <th className={th}>Status</th>
-                <th className={th}>Likes</th>
-                <th className={th}>Visibility</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id} className="border-b border-sand/60 last:border-0" data-design-id={d.id}>
-                  <td className={td}>
-                    <div className="flex items-center gap-3">
-                      <DesignThumb design={d} className="h-10 w-10 shrink-0 rounded-lg object-cover" />
-                      <Link to={`/designs/${d.id}`} className="font-medium hover:underline">
-                        {d.title}
-                      </Link>
-                    </div>
-                  </td>
-                  <td className={cn(td, 'text-ink-soft')}>{d.author?.name}</td>
-                  <td className={td}>
-                    <Badge
-                      tone={d.status === 'ready' ? 'success' : d.status === 'failed' ? 'danger' : 'warning'}
-                    >
-                      {d.status}
-                    </Badge>
-                    {!d.isPublic && <Badge className="ml-1">private</Badge>}
-                  </td>
-                  <td className={cn(td, 'tabular-nums')}>{d.likes}</td>
-                  <td className={td}>
-                    <Button
-                      size="sm"
-                      variant={d.hidden ? 'secondary' : 'outline'}
-                      onClick={() => toggle(d)}
-                      aria-pressed={d.hidden}
-                    >
-                      {d.hidden ? (
-                        <EyeOff aria-hidden className="h-3.5 w-3.5" />
-                      ) : (
-                        <Eye aria-hidden className="h-3.5 w-3.5" />
-                      )}
-                      {d.hidden ? 'Hidden — show' : 'Hide'}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </TableShell>
-        )
-      )}
-      {cursor && (
-        <Button variant="outline" className="self-center" onClick={more}>
-          Load more
-        </Button>
-      )}
+      <PagedTable
+        paged={paged}
+        empty="No designs match"
+        columns={['Design', 'Author', 'Status', 'Likes', 'Visibility']}
+        renderRow={(d) => (
+          <tr key={d.id} className="border-b border-sand/60 last:border-0" data-design-id={d.id}>
+            <td className={td}>
+              <div className="flex items-center gap-3">
+                <DesignThumb design={d} className="h-10 w-10 shrink-0 rounded-lg object-cover" />
+                <Link to={`/designs/${d.id}`} className="font-medium hover:underline">
+                  {d.title}
+                </Link>
+              </div>
+            </td>
+            <td className={cn(td, 'text-ink-soft')}>{d.author?.name}</td>
+            <td className={td}>
+              <Badge tone={d.status === 'ready' ? 'success' : d.status === 'failed' ? 'danger' : 'warning'}>
+                {d.status}
+              </Badge>
+              {!d.isPublic && <Badge className="ml-1">private</Badge>}
+            </td>
+            <td className={cn(td, 'tabular-nums')}>{d.likes}</td>
+            <td className={td}>
+              <Button
+                size="sm"
+                variant={d.hidden ? 'secondary' : 'outline'}
+                onClick={() => toggle(d)}
+                aria-pressed={d.hidden}
+              >
+                {d.hidden ? (
+                  <EyeOff aria-hidden className="h-3.5 w-3.5" />
+                ) : (
+                  <Eye aria-hidden className="h-3.5 w-3.5" />
+                )}
+                {d.hidden ? 'Hidden — show' : 'Hide'}
+              </Button>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }
 
 function OrdersPanel() {
   const [status, setStatus] = useState<OrderStatus | ''>('');
-  const { items, setItems, cursor, error, load, more } = usePaged<Order>(
-    (c) => api.admin.orders(status, c),
-    status,
-  );
+  const paged = usePaged<Order>((c) => api.admin.orders(status, c), status);
   const [retrying, setRetrying] = useState<string | null>(null);
 
   async function retry(o: Order) {
     setRetrying(o.id);
     try {
       const next = await api.admin.retryFulfillment(o.id);
-      setItems((xs) => xs?.map((x) => (x.id === o.id ? next : x)) ?? null);
+      paged.setItems((xs) => xs?.map((x) => (x.id === o.id ? next : x)) ?? null);
       toast.success('Fulfilment resubmitted');
     } catch (err) {
       toast.error((err as Error).message);
@@ -458,65 +449,34 @@ function OrdersPanel() {
           ))}
         </Select>
       </div>
-      {error ? <ErrorNote error={error} retry={load} /> : null}
-      {!items && !error ? (
-        <Skeleton className="h-64" />
-      ) : items?.length === 0 ? (
-        <EmptyState title="No orders with this status" />
-      ) : (
-        items && (
-          <TableShell>
-            <thead>
-              <tr className="border-b border-sand">
-                <th className={th}>Order</th>
-                <th className={th}>Items</th>
-                <th className={th}>Total</th>
-                <th className={th}>Status</th>
-                <th className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((o) => (
-                <tr key={o.id} className="border-b border-sand/60 last:border-0">
-                  <td className={td}>
-                    <p className="font-mono text-xs">{o.id.slice(0, 8).toUpperCase()}</p>
-                    <p className="text-xs text-ink-soft">{formatDate(o.createdAt)}</p>
-                  </td>
-                  <td className={td}>
-                    {o.items.map((i) => `${i.designTitle} · ${i.productName} ×${i.quantity}`).join(', ')}
-                  </td>
-                  <td className={cn(td, 'tabular-nums')}>{formatMoney(o.totalCents, o.currency)}</td>
-                  <td className={td}>
-                    <Badge tone={statusTone(o.status)}>{statusLabels[o.status]}</Badge>
-                    {o.failureReason && (
-                      <p className="mt-1 max-w-xs text-xs text-danger">{o.failureReason}</p>
-                    )}
-                  </td>
-                  <td className={cn(td, 'text-right')}>
-                    {o.status === 'fulfillment_failed' && (
-                      <Button
-                        size="sm"
-                        variant="outline"
-                        loading={retrying === o.id}
-                        onClick={() => retry(o)}
-                      >
-                        <RotateCw aria-hidden className="h-3.5 w-3.5" /> Retry
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </TableShell>
-        )
-      )}
-      {cursor && (
-        <Button variant="outline" className="self-center" onClick={more}>
-          Load more
-        </Button>
-      )}
+      <PagedTable
+        paged={paged}
+        empty="No orders with this status"
+        columns={['Order', 'Items', 'Total', 'Status', '']}
+        renderRow={(o) => (
+          <tr key={o.id} className="border-b border-sand/60 last:border-0">
+            <td className={td}>
+              <p className="font-mono text-xs">{o.id.slice(0, 8).toUpperCase()}</p>
+              <p className="text-xs text-ink-soft">{formatDate(o.createdAt)}</p>
+            </td>
+            <td className={td}>
+              {o.items.map((i) => `${i.designTitle} · ${i.productName} ×${i.quantity}`).join(', ')}
+            </td>
+            <td className={cn(td, 'tabular-nums')}>{formatMoney(o.totalCents, o.currency)}</td>
+            <td className={td}>
+              <Badge tone={statusTone(o.status)}>{statusLabels[o.status]}</Badge>
+              {o.failureReason && <p className="mt-1 max-w-xs text-xs text-danger">{o.failureReason}</p>}
+            </td>
+            <td className={cn(td, 'text-right')}>
+              {o.status === 'fulfillment_failed' && (
+                <Button size="sm" variant="outline" loading={retrying === o.id} onClick={() => retry(o)}>
+                  <RotateCw aria-hidden className="h-3.5 w-3.5" /> Retry
+                </Button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }
