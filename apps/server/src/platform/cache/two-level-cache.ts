@@ -71,10 +71,16 @@ export class TwoLevelCache {
     }
     if (this.redis) {
       try {
-        const raw = await this.redis.get(this.prefix + key);
-        if (raw !== null) {
+        // Value and remaining TTL in one round trip, so the L1 copy expires with the L2 one.
+        const replies = await this.redis
+          .pipeline()
+          .get(this.prefix + key)
+          .pttl(this.prefix + key)
+          .exec();
+        const raw = replies?.[0]?.[1] as string | null | undefined;
+        if (raw != null) {
           const value = JSON.parse(raw) as T;
-          const ttl = await this.redis.pttl(this.prefix + key).catch(() => -1);
+          const ttl = Number(replies?.[1]?.[1] ?? -1);
           this.l1.set(key, { value }, { ttl: ttl > 0 ? ttl : this.options.defaultTtlS * 1000 });
           this.stats.l2Hits++;
           return value;
