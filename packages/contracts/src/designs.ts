@@ -76,6 +76,35 @@ export const qualityReportSchema = z.object({
 });
 export type QualityReport = z.infer<typeof qualityReportSchema>;
 
+/** What was drawn for one thing the prompt names: the promise the studio keeps, or says it breaks. */
+export const motifMatches = ['exact', 'closest', 'none'] as const;
+export const motifMatchSchema = z.object({
+  /** The thing as the person named it, e.g. "toucans". */
+  named: z.string(),
+  /** The drawing used for it, e.g. "parrot"; null when nothing could be drawn. */
+  drawn: z.string().nullable(),
+  match: z.enum(motifMatches),
+});
+export type MotifMatch = z.infer<typeof motifMatchSchema>;
+
+export const fidelitySchema = z.object({
+  motifs: z.array(motifMatchSchema),
+  /** Plain words for the person when something was substituted or left out; null when all was drawn. */
+  message: z.string().nullable(),
+});
+export type Fidelity = z.infer<typeof fidelitySchema>;
+
+/** Credit for drawings taken from an open vector set. */
+export const artCreditSchema = z.object({
+  set: z.string(),
+  author: z.string(),
+  license: z.string(),
+  url: z.string().nullable(),
+  /** Names of the drawings used from that set. */
+  drawings: z.array(z.string()),
+});
+export type ArtCredit = z.infer<typeof artCreditSchema>;
+
 export const designSchema = z
   .object({
     id: z.uuid(),
@@ -99,6 +128,9 @@ export const designSchema = z
     generationParams: z.record(z.string(), z.unknown()),
     confidence: z.number().nullable(),
     quality: qualityReportSchema.nullable(),
+    /** Null for designs generated before fidelity was recorded, or still generating. */
+    fidelity: fidelitySchema.nullable(),
+    credits: z.array(artCreditSchema),
     isPublic: z.boolean(),
     hidden: z.boolean(),
     likes: z.number().int(),

@@ -1,4 +1,4 @@
-import type { Design } from '@btb/contracts';
+import { artCreditSchema, type Design, fidelitySchema } from '@btb/contracts';
 import { and, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { type Cursor, encodeCursor } from './cursor.ts';
@@ -29,12 +29,25 @@ export function toDesign(row: DesignRow, author: Design['author']): Design {
     generationParams: row.generationParams as Record<string, unknown>,
     confidence: row.confidence,
     quality: (row.quality ?? null) as Design['quality'],
+    ...fidelityOf(row.generationParams as Record<string, unknown>),
     isPublic: row.isPublic,
     hidden: row.hidden,
     likes: row.likes,
     views: row.views,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const creditsSchema = artCreditSchema.array();
+
+/** The generator records what it drew for each thing named (and whose drawings) in the generation params. */
+function fidelityOf(params: Record<string, unknown>): Pick<Design, 'fidelity' | 'credits'> {
+  const fidelity = fidelitySchema.safeParse(params.fidelity);
+  const credits = creditsSchema.safeParse(params.credits);
+  return {
+    fidelity: fidelity.success ? fidelity.data : null,
+    credits: credits.success ? credits.data : [],
   };
 }
 
