@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { type BenchContext, type Scenario, scenarios } from './scenarios.ts';
 import { createScratchDatabase } from '../apps/server/src/testing/services.ts';
 import { extraRows } from './extra-rows.ts';
+import { startupRows } from './startup.ts';
 import { galleryInBrowser } from './web-gallery.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -45,7 +46,8 @@ async function startProcess(
   env: Record<string, string>,
   readyUrl: string,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const runner = args[0]!.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...runner, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -93,8 +95,9 @@ async function measure(ctx: BenchContext, scenario: Scenario, mode: string): Pro
 
 const seededDesigns = Number(process.env.BENCH_DESIGNS ?? 100_000);
 
+/** Runs one of the compiled programs (`cli/seed`, …) to its end. */
 async function runToEnd(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, ['scripts/run.mjs', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -113,12 +116,9 @@ async function benchPlatform(mode: string, env: Record<string, string>): Promise
     ...env,
   };
   console.error(`[${mode}] seeding ${seededDesigns} designs…`);
-  await runToEnd(
-    ['apps/server/src/cli/seed.ts', '--designs', String(seededDesigns), '--art', '12'],
-    serverEnv,
-  );
+  await runToEnd(['cli/seed', '--designs', String(seededDesigns), '--art', '12'], serverEnv);
   const server = await startProcess(
-    ['apps/server/src/main.ts'],
+    ['scripts/run.mjs', 'main'],
     {
       ...serverEnv,
       PORT: String(port),
@@ -207,6 +207,7 @@ async function main() {
   }
   const extra = process.env.BENCH_SKIP_EXTRA ? [] : await extraRows();
   rows.push(...extra);
+  if (!only || 'startup'.includes(only)) rows.push(...(await startupRows()));
 
   printTable(rows);
   await mkdir(path.join(root, 'bench/results'), { recursive: true });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -23,6 +22,7 @@ import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { rateLimitError } from './platform/http/rate-limits.ts';
 import './platform/http/actor.ts';
 import { systemRoutes } from './platform/http/system-routes.ts';
+import { webDistFolder } from './platform/paths.ts';
 import type { Platform } from './platform/platform.ts';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -48,8 +48,6 @@ declare module 'fastify' {
     span?: Span;
   }
 }
-
-const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { platform } = options;
@@ -136,7 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes, { platform });
   if (role !== 'worker') {
     for (const module of selected) if (module.routes) await app.register(module.routes);
-    await registerWebApp(app, options.webRoot === undefined ? defaultWebRoot : options.webRoot);
+    await registerWebApp(app, options.webRoot === undefined ? webDistFolder : options.webRoot);
   }
 
   app.addHook('onClose', async () => {

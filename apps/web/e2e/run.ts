@@ -106,11 +106,16 @@ async function signUp(
 
 async function main() {
   mkdirSync(shots, { recursive: true });
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
-    log('… building the web app (dist missing)');
-    const b = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('npm run build:web failed');
-  }
+  // Builds the server and the web app where they are missing or older than their sources.
+  const b = spawnSync(
+    process.execPath,
+    ['-e', "import('./scripts/build.mjs').then((b) => b.buildParts(b.staleParts()))"],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (b.status !== 0) throw new Error('the build failed');
   const dataDir = mkdtempSync(join(tmpdir(), 'btb-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -133,9 +138,8 @@ async function main() {
       const r = spawnSync(
         process.execPath,
         [
-          '--import',
-          'tsx',
-          'apps/server/src/cli/admin-create.ts',
+          'scripts/run.mjs',
+          'cli/admin-create',
           '--email',
           admin.email,
           '--password',
@@ -150,7 +154,8 @@ async function main() {
     });
 
     await step('start server and wait for /health', [], async () => {
-      server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+      // The compiled server, as `npm start` runs it (built first when out of date).
+      server = spawn(process.execPath, ['scripts/run.mjs', 'main'], {
         cwd: root,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],

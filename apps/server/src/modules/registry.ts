@@ -20,7 +20,7 @@ export async function createModules(platform: Platform): Promise<AppModule[]> {
   const { guard } = identity;
   const orders = createOrdersModule(platform, { designs: designs.service, catalog: catalog.service, guard });
   const payments = createPaymentsModule(platform, { orders: orders.service, guard });
-  const notifications = createNotificationsModule(platform, { identity: identity.service, guard });
+  const notifications = await createNotificationsModule(platform, { identity: identity.service, guard });
   const admin = createAdminModule(platform, {
     designs: designs.service,
     identity: identity.service,

@@ -13,7 +13,6 @@ import { JobQueue } from './jobs/job-queue.ts';
 import { connectRedis, whenReady } from './redis.ts';
 import type { FileStorage } from './storage/file-storage.ts';
 import { LocalStorage } from './storage/local-storage.ts';
-import { S3Storage } from './storage/s3-storage.ts';
 import { createMetrics, type Metrics } from './telemetry/metrics.ts';
 import { createTracing, type Tracing } from './telemetry/tracing.ts';
 
@@ -94,6 +93,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     let storage: FileStorage;
     if (config.STORAGE_DRIVER === 's3') {
+      // Provider SDKs are loaded only when configured: the S3 client alone is ~35 MB.
+      const { S3Storage } = await import('./storage/s3-storage.ts');
       const s3 = new S3Storage({
         bucket: config.S3_BUCKET,
         region: config.S3_REGION,
@@ -109,7 +110,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     }
 
     const metrics = createMetrics({ service: SERVICE_NAME, version: config.APP_VERSION });
-    const tracing = createTracing({
+    const tracing = await createTracing({
       serviceName: config.OTEL_SERVICE_NAME,
       version: config.APP_VERSION,
       otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,

@@ -5,26 +5,28 @@ import type { AppModule } from '../module.ts';
 import { notifyingEvents } from './messages.ts';
 import { LogMailer } from './providers/log-mailer.ts';
 import type { Mailer } from './providers/mailer.ts';
-import { SmtpMailer } from './providers/smtp-mailer.ts';
 import { notificationRoutes } from './routes.ts';
 import { NotificationsService } from './service.ts';
 
 export type { NotificationsService } from './service.ts';
 export type { Mailer } from './providers/mailer.ts';
 
-/** The one place the mailer is chosen: SMTP when configured, the outbox file under DATA_DIR otherwise. */
-export function createMailer(config: Config, logger: Platform['logger']): Mailer {
-  return config.SMTP_URL
-    ? new SmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM })
-    : new LogMailer({ dataDir: config.DATA_DIR, from: config.MAIL_FROM, logger });
+/**
+ * The one place the mailer is chosen: SMTP when configured (its client is loaded only then), the
+ * outbox file under DATA_DIR otherwise.
+ */
+export async function createMailer(config: Config, logger: Platform['logger']): Promise<Mailer> {
+  if (!config.SMTP_URL) return new LogMailer({ dataDir: config.DATA_DIR, from: config.MAIL_FROM, logger });
+  const { SmtpMailer } = await import('./providers/smtp-mailer.ts');
+  return new SmtpMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
 }
 
-export function createNotificationsModule(
+export async function createNotificationsModule(
   platform: Platform,
   deps: { identity: IdentityService; guard: AuthGuard },
   overrides: { mailer?: Mailer; streamPollMs?: number } = {},
 ) {
-  const mailer = overrides.mailer ?? createMailer(platform.config, platform.logger);
+  const mailer = overrides.mailer ?? (await createMailer(platform.config, platform.logger));
   const service = new NotificationsService({
     db: platform.database.db,
     jobs: platform.jobs,
@@ -35,9 +37,7 @@ export function createNotificationsModule(
   });
   const module: AppModule = {
     name: 'notifications',
-    stop: () => {
-      if (mailer instanceof SmtpMailer) mailer.close();
-    },
+    stop: () => mailer.close?.(),
     routes: notificationRoutes(service, deps.guard, { streamPollMs: overrides.streamPollMs ?? 1000 }),
     startWorkers: async () => {
       service.startWorkers(platform.config.JOBS_CONCURRENCY, platform.config.JOBS_POLL_MS);

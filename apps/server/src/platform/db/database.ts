@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import {
@@ -14,6 +13,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
+import { migrationsFolder } from '../paths.ts';
+import { initPgliteDataDir, pgliteSettings } from './pglite-init.ts';
 
 export type Db = NodePgDatabase<Record<string, never>>;
 /** A database handle or an open transaction: repositories accept either. */
@@ -29,8 +30,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
-
 /** Any constant works; it only has to be the same for every instance of this application. */
 const MIGRATION_LOCK_KEY = 7_262_020_11;
 
@@ -42,11 +41,12 @@ export async function openDatabase(config: Config, options: { inMemory?: boolean
 async function openPglite(config: Config, inMemory: boolean): Promise<Database> {
   let client: PGlite;
   if (inMemory) {
-    client = await PGlite.create();
+    client = await PGlite.create({ postgresqlconf: pgliteSettings });
   } else {
     const dir = path.resolve(config.DATA_DIR, 'pglite');
     await mkdir(dir, { recursive: true });
-    client = await PGlite.create({ dataDir: dir });
+    await initPgliteDataDir(dir);
+    client = await PGlite.create({ dataDir: dir, postgresqlconf: pgliteSettings });
   }
   const db = drizzlePglite({ client }) as unknown as Db;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });

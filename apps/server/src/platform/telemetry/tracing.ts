@@ -1,9 +1,5 @@
 import { type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, type SpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 export interface Tracing {
   tracer: Tracer | undefined;
@@ -13,14 +9,25 @@ export interface Tracing {
 /**
  * Tracing is on when an OTLP endpoint is configured (or a test passes its own exporter).
  * The provider is not registered globally, so several apps in one process keep their own spans.
+ * The SDK (~45 MB) is loaded only when tracing is on.
  */
-export function createTracing(options: {
+export async function createTracing(options: {
   serviceName: string;
   version: string;
   otlpEndpoint?: string;
   exporter?: SpanExporter;
-}): Tracing {
+}): Promise<Tracing> {
   if (!options.otlpEndpoint && !options.exporter) return { tracer: undefined, shutdown: async () => {} };
+  const [{ OTLPTraceExporter }, { resourceFromAttributes }, { BatchSpanProcessor, SimpleSpanProcessor }] =
+    await Promise.all([
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+    ]);
+  const [{ NodeTracerProvider }, { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION }] = await Promise.all([
+    import('@opentelemetry/sdk-trace-node'),
+    import('@opentelemetry/semantic-conventions'),
+  ]);
   const spanProcessor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : new BatchSpanProcessor(
