@@ -1,9 +1,19 @@
 // Compiles the server (and the packages it uses) to JavaScript with esbuild, and builds the web app
 // with Vite. `node scripts/build.mjs [server|web]...`: both when none is named.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => path.join(root, ...parts);
@@ -56,8 +66,35 @@ export async function buildServer() {
   writeFileSync(serverStamp, `${new Date().toISOString()}\n`);
 }
 
+const webDist = at('apps/web/dist');
+/** Source maps of the web build: kept for error reporting, outside what the server serves. */
+const webSourceMaps = at('apps/web/sourcemaps');
+const compressible = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
+
 export function buildWeb() {
   execFileSync('npm', ['run', 'build', '--silent', '-w', '@btb/web'], { cwd: root, stdio: 'inherit' });
+  rmSync(webSourceMaps, { recursive: true, force: true });
+  for (const file of filesUnder(webDist)) {
+    const relative = path.relative(webDist, file);
+    if (file.endsWith('.map')) {
+      mkdirSync(path.dirname(path.join(webSourceMaps, relative)), { recursive: true });
+      renameSync(file, path.join(webSourceMaps, relative));
+    } else if (compressible.test(file) && statSync(file).size >= 1024) {
+      // Served as-is by the server (and by any CDN in front of it) to clients that accept them.
+      const body = readFileSync(file);
+      writeFileSync(
+        `${file}.br`,
+        brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      );
+      writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+    }
+  }
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 function newestMtime(paths) {

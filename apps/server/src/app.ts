@@ -193,14 +193,37 @@ function registerObservability(app: FastifyInstance, platform: Platform) {
   });
 }
 
-/** The built web app at /, with client-side routes falling back to index.html. */
+/** Hashed build output never changes under its name; the entry points must be revalidated. */
+function webCacheControl(filePath: string): string {
+  if (filePath.includes(`${path.sep}assets${path.sep}`) || /workbox-[\w-]+\.js$/.test(filePath))
+    return 'public, max-age=31536000, immutable';
+  if (/(index\.html|sw\.js)(\.br|\.gz)?$/.test(filePath)) return 'no-cache';
+  return 'public, max-age=3600';
+}
+
+/**
+ * The built web app at /, with client-side routes falling back to index.html: served like a CDN
+ * would, with the build's Brotli and gzip copies and long-lived caching of hashed files.
+ */
 async function registerWebApp(app: FastifyInstance, webRoot: string | false) {
   if (!webRoot || !existsSync(path.join(webRoot, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
+    cacheControl: false,
+    allowedPath: (pathName) => !pathName.endsWith('.map'),
+    setHeaders: (reply, filePath) => reply.header('cache-control', webCacheControl(filePath)),
+  });
   app.get('/*', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/files/')) {
+    // Client routes have no file extension: a missing file (an old chunk, a source map) is a 404,
+    // never the app's HTML.
+    const pathname = request.url.split('?')[0]!;
+    if (pathname.startsWith('/api/') || pathname.startsWith('/files/') || /\.\w+$/.test(pathname)) {
       return reply.status(404).send({ error: 'Not found', code: 'not_found', requestId: String(request.id) });
     }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html', { maxAge: 0 });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
   });
 }
