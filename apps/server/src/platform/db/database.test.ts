@@ -23,7 +23,8 @@ describe('database', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // A new data directory is initialised in a child process (initdb), then migrated: slow on a busy machine.
+  }, 120_000);
 
   it('migrates safely when several instances start at once on PostgreSQL', async () => {
     const scratch = await createScratchDatabase(realServices.postgres);
