@@ -114,3 +114,13 @@ export function detailOf(hex: string, amount = 0.3): string {
 
 export const meanSaturation = (colors: readonly string[]): number =>
   colors.length === 0 ? 0 : colors.reduce((sum, c) => sum + hexToHsl(c).s, 0) / colors.length;
+
+/** Every colour painted in an SVG (fill, stroke, stop-color), most used first, as lowercase '#rrggbb'. */
+export function coloursUsed(svg: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of svg.matchAll(/(?:fill|stroke|stop-color)="(#[0-9a-fA-F]{3,6})"/g)) {
+    const hex = normalizeHex(m[1])!;
+    counts.set(hex, (counts.get(hex) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([hex]) => hex);
+}

@@ -1,8 +1,11 @@
+import { coloursUsed } from './color.ts';
 import { interpretPrompt } from './interpret.ts';
+import { creditsFor } from './library/drawings.ts';
 import { renderGarmentPreview, renderTile } from './render.ts';
 import type { DesignRequest, DesignSpec } from './types.ts';
 
-export { meanSaturation } from './color.ts';
+export { coloursUsed, meanSaturation } from './color.ts';
+export { drawingSets } from './library/drawings.ts';
 export { DEFAULT_TILE_SIZE, interpretPrompt } from './interpret.ts';
 export {
   renderGarmentPreview,
@@ -16,7 +19,9 @@ export type {
   Density,
   DesignRequest,
   DesignSpec,
+  Fidelity,
   MotifKind,
+  MotifMatch,
   MotifSpec,
   Scale,
   Style,
@@ -24,13 +29,25 @@ export type {
 export { MOTIF_KINDS } from './types.ts';
 export { COLOR_NAMES } from './vocabulary.ts';
 
-/** One call for the server's built-in generator: interpret, then render the tile and the mock-up. */
+/**
+ * One call for the server's built-in generator: interpret, render the tile and the mock-up, then
+ * record what was drawn: the palette is the colours in the tile, most used first, and the credits
+ * name the drawing sets used.
+ */
 export function generateDesign(req: DesignRequest): {
   spec: DesignSpec;
   tileSvg: string;
   previewSvg: string;
 } {
-  const spec = interpretPrompt(req);
-  return { spec, tileSvg: renderTile(spec), previewSvg: renderGarmentPreview(spec) };
+  const planned = interpretPrompt(req);
+  const tileSvg = renderTile(planned);
+  const used = coloursUsed(tileSvg).filter((c) => c !== planned.palette.background);
+  const spec: DesignSpec = {
+    ...planned,
+    palette: { background: planned.palette.background, colors: used },
+    colors: [planned.palette.background, ...used].slice(0, 5),
+    credits: creditsFor(planned.motifs.filter((m) => m.kind === 'drawing').map((m) => m.variant!)),
+  };
+  return { spec, tileSvg, previewSvg: renderGarmentPreview(planned) };
 }
 export { EXAMPLE_PROMPTS } from './examples.ts';

@@ -1,7 +1,18 @@
 import { darken, hexToHsl, hslToHex, lighten, normalizeHex } from './color.ts';
 import { type ColourMention, buildPalette } from './palette.ts';
 import { hashString, Rng } from './prng.ts';
-import type { Category, DesignRequest, DesignSpec, MotifKind, MotifSpec, Scale, Style } from './types.ts';
+import { describeFidelity } from './fidelity.ts';
+import { isGibberish, resolveThing } from './library/resolve.ts';
+import type {
+  Category,
+  DesignRequest,
+  DesignSpec,
+  MotifKind,
+  MotifMatch,
+  MotifSpec,
+  Scale,
+  Style,
+} from './types.ts';
 import {
   COLOR_NAMES,
   CONJUNCTIONS,
@@ -9,6 +20,9 @@ import {
   GARMENT_WORDS,
   GROUND_AFTER,
   GROUND_BEFORE,
+  LAYOUT_WORDS,
+  LINE_WORDS,
+  type Layout,
   MATERIAL_WORDS,
   MOOD_WORDS,
   MOTIF_WORDS,
@@ -20,12 +34,26 @@ import {
 } from './vocabulary.ts';
 
 export const DEFAULT_TILE_SIZE = 512;
+const STYLE_LIKE_MOTIFS = new Set(['art deco']);
+const ARTICLES = new Set(['a', 'an', 'the']);
 const MAX_PHRASE_WORDS = 3;
 const MAX_MOTIFS = 4;
 
 type Token =
   | { type: 'color'; name: string; hex: string; words: number }
-  | { type: 'motif'; phrase: string; kind: MotifKind; variant?: string; words: number }
+  | {
+      type: 'motif';
+      phrase: string;
+      kind: MotifKind;
+      variant?: string;
+      words: number;
+      drawn: string;
+      match: 'exact' | 'closest';
+      drawing?: { colour?: string; line?: string };
+    }
+  | { type: 'missing'; phrase: string; words: number }
+  | { type: 'line'; phrase: string; words: number }
+  | { type: 'layout'; phrase: string; value: Layout; words: number }
   | { type: 'scale'; phrase: string; value: Scale; words: number }
   | { type: 'density'; phrase: string; value: DesignSpec['density']; words: number }
   | { type: 'garment'; phrase: string; category: Category; noun: string; words: number }
@@ -56,16 +84,19 @@ function lookupPhrase(phrase: string, n: number): Token | undefined {
   const hex = COLOR_NAMES[phrase];
   if (hex) return { type: 'color', name: phrase, hex, words: n };
   const motif = MOTIF_WORDS[phrase];
-  if (motif) return { type: 'motif', phrase, ...motif, words: n };
+  if (motif) return { type: 'motif', phrase, ...motif, words: n, drawn: phrase, match: 'exact' };
   const garment = GARMENT_WORDS[phrase];
   if (garment) return { type: 'garment', phrase, ...garment, words: n };
+  if (LINE_WORDS.has(phrase)) return { type: 'line', phrase, words: n };
+  const layout = LAYOUT_WORDS[phrase];
+  if (layout && n > 1) return { type: 'layout', phrase, value: layout, words: n };
   const scale = SCALE_WORDS[phrase];
   if (scale) return { type: 'scale', phrase, value: scale, words: n };
   const density = DENSITY_WORDS[phrase];
   if (density) return { type: 'density', phrase, value: density, words: n };
   const style = STYLE_WORDS[phrase];
   if (style) return { type: 'style', phrase, value: style, words: n };
-  if (n > 1) return undefined;
+  if (n > 1) return thingToken(phrase, n);
   const modifier = PALETTE_MODIFIERS[phrase];
   if (modifier) return { type: 'palette', phrase, value: modifier, words: 1 };
   if (MOOD_WORDS.has(phrase)) return { type: 'mood', phrase, words: 1 };
@@ -73,7 +104,27 @@ function lookupPhrase(phrase: string, n: number): Token | undefined {
   if (GROUND_AFTER.has(phrase)) return { type: 'groundAfter', phrase, words: 1 };
   if (CONJUNCTIONS.has(phrase)) return { type: 'conj', phrase, words: 1 };
   if (STOP_WORDS.has(phrase)) return { type: 'stop', phrase, words: 1 };
-  return undefined;
+  if (layout) return { type: 'layout', phrase, value: layout, words: 1 };
+  return thingToken(phrase, 1) ?? (isGibberish(phrase) ? { type: 'missing', phrase, words: 1 } : undefined);
+}
+
+/** A thing named by a noun phrase: a hand-made family, a drawing from the library, or a noun we can't draw. */
+function thingToken(phrase: string, n: number): Token | undefined {
+  // "black and white" is a photograph to WordNet, and two colours here.
+  if (n > 1 && phrase.split(' ').some((w) => CONJUNCTIONS.has(w) || STOP_WORDS.has(w))) return undefined;
+  const thing = resolveThing(phrase);
+  if (!thing) return undefined;
+  if (thing.found === 'none') return { type: 'missing', phrase, words: n };
+  if (thing.found === 'family') return { type: 'motif', phrase, ...thing.motif, words: n, ...thing };
+  return {
+    type: 'motif',
+    phrase,
+    kind: 'drawing',
+    words: n,
+    drawn: thing.drawn,
+    match: thing.match,
+    drawing: { colour: thing.colour, line: thing.line },
+  };
 }
 
 /** Greedy longest match, so "dusty pink" wins over "pink" and "cherry blossom" over "cherry". */
@@ -98,7 +149,15 @@ export function tokenize(prompt: string): Token[] {
     tokens.push(found ?? { type: 'unknown', phrase: ws[i], words: 1 });
     i += found?.words ?? 1;
   }
-  return tokens;
+  // "art deco gold fans": a family that names a style steps back when things are named with it.
+  const things = tokens.filter((t) => t.type === 'motif' && !STYLE_LIKE_MOTIFS.has(t.phrase));
+  return things.length === 0
+    ? tokens
+    : tokens.map((t) =>
+        t.type === 'motif' && STYLE_LIKE_MOTIFS.has(t.phrase)
+          ? { type: 'mood', phrase: t.phrase, words: t.words }
+          : t,
+      );
 }
 
 /** "pale blue", "dark mustard": a palette word right before a colour shifts that colour only. */
@@ -130,6 +189,13 @@ interface Reading {
   modifierWords: string[];
   recognisedWords: number;
   contentWords: number;
+  /** Each thing named, in prompt order, with the motif drawn for it (-1: not drawn). */
+  things: { named: string; drawn: string; match: 'exact' | 'closest'; motifIndex: number }[];
+  missing: string[];
+  /** Drawing ids per motif index, for the rendering to choose from. */
+  drawings: Map<number, { colour?: string; line?: string }>;
+  line: boolean;
+  layout?: Layout;
 }
 
 /** Binds colours to what they describe: "coral lemons" -> motif, "navy dress" / "on cream" -> ground. */
@@ -144,6 +210,10 @@ function readTokens(tokens: Token[]): Reading {
     modifierWords: [],
     recognisedWords: 0,
     contentWords: 0,
+    things: [],
+    missing: [],
+    drawings: new Map(),
+    line: false,
   };
   let pending: ColourMention[] = [];
   let groundNext = false;
@@ -163,7 +233,7 @@ function readTokens(tokens: Token[]): Reading {
     const t = tokens[i];
     if (t.type !== 'stop' && t.type !== 'conj' && t.type !== 'groundBefore' && t.type !== 'groundAfter')
       r.contentWords += t.words;
-    if (t.type !== 'unknown' && t.type !== 'stop' && t.type !== 'conj') {
+    if (t.type !== 'unknown' && t.type !== 'stop' && t.type !== 'conj' && t.type !== 'missing') {
       if (t.type !== 'groundBefore' && t.type !== 'groundAfter') r.recognisedWords += t.words;
     }
     switch (t.type) {
@@ -189,11 +259,21 @@ function readTokens(tokens: Token[]): Reading {
         break;
       }
       case 'motif': {
-        let idx = r.motifs.findIndex((m) => m.kind === t.kind && m.variant === t.variant);
+        const same = (m: MotifSpec, j: number) =>
+          t.drawing
+            ? r.drawings.get(j)?.colour === t.drawing.colour && r.drawings.get(j)?.line === t.drawing.line
+            : m.kind === t.kind && m.variant === t.variant;
+        let idx = r.motifs.findIndex(same);
         if (idx < 0 && r.motifs.length < MAX_MOTIFS) {
-          r.motifs.push(t.variant ? { kind: t.kind, variant: t.variant } : { kind: t.kind });
+          const spec: MotifSpec = t.variant ? { kind: t.kind, variant: t.variant } : { kind: t.kind };
+          if (t.drawing) spec.label = t.drawn;
+          r.motifs.push(spec);
           idx = r.motifs.length - 1;
+          if (t.drawing) r.drawings.set(idx, t.drawing);
         }
+        if (idx < 0) r.missing.push(t.phrase);
+        else if (!r.things.some((x) => x.named === t.phrase))
+          r.things.push({ named: t.phrase, drawn: t.drawn, match: t.match, motifIndex: idx });
         r.motifWords.push(t.phrase);
         for (const m of pending) {
           m.role = 'motif';
@@ -240,12 +320,26 @@ function readTokens(tokens: Token[]): Reading {
         break;
       case 'conj':
         break;
+      case 'line':
+        r.line = true;
+        r.modifierWords.push(t.phrase);
+        break;
+      case 'layout':
+        r.layout = t.value;
+        r.modifierWords.push(t.phrase);
+        break;
+      case 'missing':
+        if (!r.missing.includes(t.phrase)) r.missing.push(t.phrase);
+        flushFree();
+        groundNext = false;
+        break;
       case 'stop':
         // "lemons in coral": a colour after "in" describes the motif just named.
         inAfterMotif = t.phrase === 'in' && lastWasMotif >= 0 ? lastWasMotif : -1;
         flushFree();
-        // "a dress in navy": the colour is the ground.
-        groundNext = t.phrase === 'in' && tokens[i - 1]?.type === 'garment';
+        // "a dress in navy": the colour is the ground; "on a cream apron": an article keeps it.
+        groundNext =
+          (t.phrase === 'in' && tokens[i - 1]?.type === 'garment') || (groundNext && ARTICLES.has(t.phrase));
         continue;
       case 'unknown':
         flushFree();
@@ -257,6 +351,8 @@ function readTokens(tokens: Token[]): Reading {
   }
   return r;
 }
+
+const DRAWING_LAYOUTS: Layout[] = ['toss', 'toss', 'half-drop', 'grid'];
 
 const DEFAULT_MOTIFS: Record<Style, MotifKind[]> = {
   casual: ['floral', 'polka', 'fruit', 'stars', 'hearts', 'leaf'],
@@ -281,6 +377,7 @@ const DEFAULT_VARIANTS: Record<MotifKind, string[]> = {
   waves: ['waves', 'swirl', 'abstract'],
   stars: ['star', 'sparkle'],
   hearts: ['heart'],
+  drawing: [],
 };
 
 const KIND_TAG: Record<MotifKind, string> = {
@@ -298,6 +395,7 @@ const KIND_TAG: Record<MotifKind, string> = {
   waves: 'waves',
   stars: 'stars',
   hearts: 'hearts',
+  drawing: 'illustrated',
 };
 
 const VARIANT_TAG: Record<string, string> = {
@@ -384,6 +482,7 @@ const KIND_TITLE: Record<MotifKind, string> = {
   waves: 'Wave',
   stars: 'Star',
   hearts: 'Heart',
+  drawing: 'Illustrated',
 };
 
 const CATEGORY_NOUN: Record<Category, string> = {
@@ -420,11 +519,24 @@ export function interpretPrompt(req: DesignRequest): DesignSpec {
   const reading = readTokens(tokenize(req.prompt));
   const { style, category } = req;
 
+  const rendering = reading.line ? 'line' : 'colour';
   const motifs: MotifSpec[] =
     reading.motifs.length > 0
-      ? reading.motifs.map((m) => ({ ...m }))
+      ? reading.motifs.map((m, i) => {
+          const drawing = reading.drawings.get(i);
+          if (!drawing) return { ...m };
+          const variant =
+            rendering === 'line' ? (drawing.line ?? drawing.colour) : (drawing.colour ?? drawing.line);
+          return { ...m, variant };
+        })
       : [{ kind: rng.pick(DEFAULT_MOTIFS[style]) }];
   for (const m of motifs) m.variant ??= rng.pick(DEFAULT_VARIANTS[m.kind]);
+  const hasDrawing = motifs.some((m) => m.kind === 'drawing');
+  const layout = reading.layout ?? (hasDrawing ? rng.pick(DRAWING_LAYOUTS) : 'toss');
+  const fidelityMotifs: MotifMatch[] = [
+    ...reading.things.map(({ named, drawn, match }) => ({ named, drawn, match })),
+    ...reading.missing.map((named) => ({ named, drawn: null, match: 'none' as const })),
+  ];
 
   const requestColors = (req.colors ?? [])
     .map((c) => normalizeHex(c))
@@ -435,6 +547,7 @@ export function interpretPrompt(req: DesignRequest): DesignSpec {
     motifs,
     style,
     modifiers: reading.modifiers,
+    rendering,
     rng: rng.fork('palette'),
   });
   palette.motifColors.forEach((colors, i) => {
@@ -450,8 +563,9 @@ export function interpretPrompt(req: DesignRequest): DesignSpec {
 
   const tags: string[] = [];
   for (const m of motifs) {
-    if (m.variant && VARIANT_TAG[m.variant]) tags.push(VARIANT_TAG[m.variant]);
-    tags.push(KIND_TAG[m.kind]);
+    if (m.label) tags.push(m.label);
+    else if (m.variant && VARIANT_TAG[m.variant]) tags.push(VARIANT_TAG[m.variant]);
+    if (m.kind !== 'drawing') tags.push(KIND_TAG[m.kind]);
   }
   tags.push(...colourNames, ...reading.moods, style, garmentNoun);
   const uniqueTags = [...new Set(tags.map((t) => t.toLowerCase()))].slice(0, 10);
@@ -464,7 +578,7 @@ export function interpretPrompt(req: DesignRequest): DesignSpec {
   const material = reading.moods.find((m) => MATERIAL_WORDS.has(m)) ?? reading.moods[0];
   const titleParts = [
     leadColourName ?? (reading.motifs.length === 0 ? style : undefined),
-    (lead.variant && TITLE_NOUN[lead.variant]) ?? KIND_TITLE[lead.kind],
+    lead.label ?? (lead.variant && TITLE_NOUN[lead.variant]) ?? KIND_TITLE[lead.kind],
     material,
     garmentNoun,
   ].filter((p): p is string => p !== undefined);
@@ -487,5 +601,9 @@ export function interpretPrompt(req: DesignRequest): DesignSpec {
       motifs: reading.motifWords,
       modifiers: [...new Set(reading.modifierWords)],
     },
+    rendering,
+    layout,
+    fidelity: { motifs: fidelityMotifs, message: describeFidelity(fidelityMotifs) },
+    credits: [],
   };
 }

@@ -1,4 +1,5 @@
 import { ensureContrast, type Hsl, hexToHsl, hslToHex, hueDistance, luminance, mix } from './color.ts';
+import { isLineDrawing } from './library/drawings.ts';
 import type { Rng } from './prng.ts';
 import type { MotifSpec, Style } from './types.ts';
 import type { PaletteModifier } from './vocabulary.ts';
@@ -18,6 +19,7 @@ export interface PaletteInput {
   motifs: readonly MotifSpec[];
   style: Style;
   modifiers: readonly PaletteModifier[];
+  rendering: 'colour' | 'line';
   rng: Rng;
 }
 
@@ -61,6 +63,27 @@ const NATURAL_GROUND: Record<string, string> = {
 
 /** Motifs drawn with leaves or stems want a green in the palette. */
 const NEEDS_GREEN = new Set(['floral', 'fruit']);
+
+/** Grounds for drawings when the prompt names none: quiet, so the drawings keep their own colours. */
+const DRAWING_GROUNDS: Record<Style, string[]> = {
+  casual: ['#f7f1e3', '#eef3f6', '#fbefea', '#f1f4ea', '#ffffff'],
+  formal: ['#1f2a44', '#f3ead3', '#2b2d31'],
+  sporty: ['#ffffff', '#1d2b3a', '#eef3f6'],
+  vintage: ['#efe3c8', '#e8dcc0', '#f3ead3'],
+};
+
+/** Outline colour for line drawings nobody gave a colour: a near-black or near-white in the ground's hue. */
+function inkFor(background: string): string {
+  const { h, s } = hexToHsl(background);
+  return hslToHex({ h, s: Math.min(s, 0.3), l: luminance(background) > 0.35 ? 0.2 : 0.92 });
+}
+
+/** Lighter and darker tones of the named colours: more to draw with, no hue nobody asked for. */
+function tonesOf(colours: readonly string[], count: number): string[] {
+  return colours
+    .slice(0, Math.max(0, count))
+    .map((c) => (hexToHsl(c).l < 0.5 ? mix(c, '#ffffff', 0.45) : mix(c, '#000000', 0.35)));
+}
 
 const NON_BG_TARGET: Record<Style, number> = { formal: 2, sporty: 3, casual: 4, vintage: 3 };
 
@@ -230,6 +253,7 @@ export function buildPalette(input: PaletteInput): PaletteResult {
     anyMotifColour ??
     natural(NATURAL_COLOUR, motifs[0])?.[0] ??
     styledFill(rng.range(0, 360), style, false, rng, modifiers);
+  if (!background && motifs[0]?.kind === 'drawing') background = rng.pick(DRAWING_GROUNDS[style]);
   if (!background) {
     const naturalGround = natural(NATURAL_GROUND, motifs[0]);
     // Coats and camo keep their natural ground, tinted toward the colour asked for.
@@ -278,7 +302,13 @@ export function buildPalette(input: PaletteInput): PaletteResult {
   const existing = dedupe([...request, ...named, ...hints]).filter((c) => c !== background);
   const target = Math.max(NON_BG_TARGET[style], motifs.length);
   const fills: string[] = [];
-  for (const offset of scheme) {
+  // Two named colours or more are the palette: fill it out with their tones, not new hues.
+  const namedNonGround = dedupe([...request, ...named]).filter((c) => c !== background);
+  if (namedNonGround.length >= 2 || (namedNonGround.length >= 1 && totalColours >= 2)) {
+    for (const tone of tonesOf(namedNonGround, target - existing.length))
+      fills.push(ensureContrast(tone, background, minContrast));
+  }
+  for (const offset of fills.length > 0 ? [] : scheme) {
     if (existing.length + fills.length >= target) break;
     let fill = styledFill(baseHue + offset, style, bgDark, rng, modifiers);
     if (tooClose(fill, [...existing, ...fills, background])) {
@@ -292,7 +322,13 @@ export function buildPalette(input: PaletteInput): PaletteResult {
     fills.unshift(ensureContrast(leadRaw, background, minContrast));
 
   let fillIdx = 0;
-  for (const list of motifColors) {
+  for (const [i, list] of motifColors.entries()) {
+    // Drawings keep their own colours unless the prompt gave them some; outlines need one.
+    if (motifs[i].kind === 'drawing' && list.length === 0) {
+      if (input.rendering === 'line' || isLineDrawing(motifs[i].variant ?? ''))
+        list.push(free[0] ?? inkFor(background));
+      continue;
+    }
     if (list.length === 0) {
       const pool = [...free, ...fills];
       list.push(pool.length > 0 ? pool[fillIdx++ % pool.length] : ensureContrast('#888888', background, 2));

@@ -26,6 +26,7 @@ const KIND_PROMPTS: Record<(typeof MOTIF_KINDS)[number], string> = {
   waves: 'waves',
   stars: 'stars',
   hearts: 'hearts',
+  drawing: 'cats',
 };
 
 /** Self-contained SVG: nothing fetched, no fonts, no scripts. */

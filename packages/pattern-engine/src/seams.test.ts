@@ -64,6 +64,12 @@ const CASES: [string, DesignSpec['style']][] = [
   ['sparkles', 'casual'],
   ['hearts', 'casual'],
   ['navy stripes with coral lemons', 'casual'],
+  ['tossed cats and coffee cups', 'casual'],
+  ['flamingos in a half drop', 'casual'],
+  ['anchors in a grid', 'formal'],
+  ['umbrellas in rows', 'casual'],
+  ['bicycles border print', 'sporty'],
+  ['line drawing of hot air balloons', 'vintage'],
 ];
 
 describe('seamless tiles', () => {

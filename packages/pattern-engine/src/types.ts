@@ -1,3 +1,6 @@
+import type { ArtCredit } from './library/drawings.ts';
+import type { Layout } from './vocabulary.ts';
+
 export type Category = 'dress' | 'shirt' | 'pants' | 'accessories';
 export type Style = 'casual' | 'formal' | 'sporty' | 'vintage';
 export type Scale = 'tiny' | 'small' | 'medium' | 'large' | 'oversized';
@@ -17,7 +20,8 @@ export type MotifKind =
   | 'camouflage'
   | 'waves'
   | 'stars'
-  | 'hearts';
+  | 'hearts'
+  | 'drawing';
 
 export const MOTIF_KINDS: readonly MotifKind[] = [
   'floral',
@@ -34,6 +38,7 @@ export const MOTIF_KINDS: readonly MotifKind[] = [
   'waves',
   'stars',
   'hearts',
+  'drawing',
 ];
 
 export interface DesignRequest {
@@ -48,7 +53,10 @@ export interface DesignRequest {
 
 export interface MotifSpec {
   kind: MotifKind;
+  /** For drawings, the drawing's id in the motif library ("fluent-emoji-flat:cat"). */
   variant?: string;
+  /** For drawings, what it is in words ("cat"). */
+  label?: string;
   /** Colours bound to this motif (e.g. "coral lemons"), lowercase hex. The renderer fills the rest from the palette. */
   colors?: string[];
 }
@@ -67,4 +75,22 @@ export interface DesignSpec {
   style: Style;
   confidence: number;
   recognised: { colors: string[]; motifs: string[]; modifiers: string[] };
+  /** Coloured illustrations, or outlines stroked in one colour ("line drawing", "minimalist"). */
+  rendering: 'colour' | 'line';
+  layout: Layout;
+  /** For each thing the prompt names, what was drawn for it; a message when that is not all. */
+  fidelity: Fidelity;
+  /** Open drawing sets used, with their licences. Filled in by generateDesign once drawn. */
+  credits: ArtCredit[];
+}
+
+export interface MotifMatch {
+  named: string;
+  drawn: string | null;
+  match: 'exact' | 'closest' | 'none';
+}
+
+export interface Fidelity {
+  motifs: MotifMatch[];
+  message: string | null;
 }

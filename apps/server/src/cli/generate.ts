@@ -3,8 +3,11 @@
  *   npm run generate -- "navy linen dress with small coral lemons" --out ./out [--category dress] [--style casual]
  *                       [--colors "#1f2a44,#ff7f50"] [--seed 42]
  * Writes tile.svg, repeat.png and preview.png and prints the design spec.
+ *
+ *   npm run generate -- --sheet prompts.txt --out sheet.png [--seed 42]
+ * Renders a contact sheet of every prompt in the file (one per line; blank lines and # comments skipped).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { categorySchema, hexColorSchema, styleSchema } from '@btb/contracts';
@@ -12,6 +15,7 @@ import { generateDesign } from '@btb/pattern-engine';
 import { z } from 'zod';
 import { repeatSvgFromTile } from '../modules/studio/repeat-svg.ts';
 import { svgToPng } from '../modules/studio/rendering.ts';
+import { renderContactSheet } from './contact-sheet.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,8 +26,21 @@ const { values, positionals } = parseArgs({
     colors: { type: 'string', default: '' },
     seed: { type: 'string', default: '1' },
     name: { type: 'string' },
+    sheet: { type: 'string' },
   },
 });
+
+if (values.sheet) {
+  const prompts = (await readFile(values.sheet, 'utf8'))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const out = path.resolve(values.out === './out' ? 'sheet.png' : values.out!);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, renderContactSheet(prompts, Number(values.seed)));
+  console.error(`wrote ${path.relative(process.cwd(), out)} (${prompts.length} prompts)`);
+  process.exit(0);
+}
 
 const input = z
   .object({

@@ -7,8 +7,12 @@ import type { Density, Scale, Style } from '../types.ts';
 export interface Paint {
   bg: string;
   own: string[];
+  /** Whether `own` are colours the prompt gave this motif (rather than palette fill-ins). */
+  ownIsAsked: boolean;
   colors: string[];
   leaf: string;
+  /** A quiet tone of the ground for dots between drawings that keep their natural colours. */
+  filler: string;
 }
 
 export interface MotifContext {
@@ -19,6 +23,7 @@ export interface MotifContext {
   density: Density;
   variant: string;
   style: Style;
+  rendering: 'colour' | 'line';
   /** Seed for stateless per-cell randomness in periodic layers. */
   seed: number;
 }
@@ -33,6 +38,8 @@ export interface ScatterMotif {
   fillers?: string[];
   /** Multiplier on the layout's centre spacing; below 1 lets motifs overlap. */
   spacing?: number;
+  /** Objects drawn whole (a cat, a cup): sized to be recognised on the garment, kept upright. */
+  figurative?: boolean;
 }
 
 export interface LayerMotif {

@@ -27,7 +27,7 @@ export class BuiltinGenerator implements DesignGenerator {
         title: spec.title,
         tags: spec.tags,
         colors: spec.colors,
-        motifs: spec.motifs.map((m) => m.variant ?? m.kind),
+        motifs: spec.motifs.map((m) => m.label ?? m.variant ?? m.kind),
         confidence: spec.confidence,
       },
       artwork: { kind: 'vector', tileSvg, previewSvg, tileSize: spec.tileSize },
@@ -40,7 +40,12 @@ export class BuiltinGenerator implements DesignGenerator {
         density: spec.density,
         tileSize: spec.tileSize,
         recognised: spec.recognised,
+        rendering: spec.rendering,
+        layout: spec.layout,
         suggestedTitle: spec.title,
+        // What was drawn for each thing named, and whose drawings: the design record reads these.
+        fidelity: spec.fidelity,
+        credits: spec.credits,
       },
     };
   }
