@@ -108,11 +108,19 @@ function lookupPhrase(phrase: string, n: number): Token | undefined {
   return thingToken(phrase, 1) ?? (isGibberish(phrase) ? { type: 'missing', phrase, words: 1 } : undefined);
 }
 
+const thingWord = (w: string): boolean => {
+  const t = lookupPhrase(w, 1);
+  return t?.type === 'motif' || t?.type === 'missing';
+};
+
 /** A thing named by a noun phrase: a hand-made family, a drawing from the library, or a noun we can't draw. */
 function thingToken(phrase: string, n: number): Token | undefined {
   // "black and white" is a photograph to WordNet, and two colours here.
   if (n > 1 && phrase.split(' ').some((w) => CONJUNCTIONS.has(w) || STOP_WORDS.has(w))) return undefined;
-  const thing = resolveThing(phrase);
+  // A dictionary phrase that starts with our own words ("small white" is a butterfly) is read word by word.
+  const plainNoun =
+    n === 1 || !phrase.split(' ').some((w) => lookupPhrase(w, 1) !== undefined && !thingWord(w));
+  const thing = resolveThing(phrase, plainNoun);
   if (!thing) return undefined;
   if (thing.found === 'none') return { type: 'missing', phrase, words: n };
   if (thing.found === 'family') return { type: 'motif', phrase, ...thing.motif, words: n, ...thing };

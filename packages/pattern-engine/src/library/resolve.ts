@@ -46,17 +46,32 @@ function drawable(phrase: string, match: 'exact' | 'closest'): Thing | undefined
 }
 
 /**
+ * Words that classify the noun before them ("lotus flowers", "pizza slices"): the thing is the noun
+ * before, drawn whole. Leaves are the exception: an oak leaf is a leaf before it is an oak.
+ */
+const CLASSIFIERS = new Set(['flower', 'slice', 'cone', 'blossom', 'bloom']);
+const HEAD_FIRST = new Set(['leaf']);
+
+/**
  * A noun phrase as typed ("toucans", "coffee cups") to a drawing: its own name, a synonym
  * ("automobile" -> car), or the nearest broader term ("toucan" -> bird). Undefined when the phrase
  * is not a thing at all (an adjective, a verb).
  */
-export function resolveThing(phrase: string): Thing | undefined {
-  let undrawable = false;
-  for (const form of singularForms(phrase)) {
+export function resolveThing(phrase: string, plainNoun = true): Thing | undefined {
+  const forms = singularForms(phrase);
+  // Our own names first, over every singular reading ("clocks" is a plant to WordNet, a clock to us).
+  for (const form of forms) {
     const motif = MOTIF_WORDS[form];
     if (motif) return { found: 'family', motif, drawn: form, match: 'exact' };
     const direct = drawingsFor(form);
     if (direct) return { found: 'drawing', ...direct, drawn: form, match: 'exact' };
+  }
+  const compound = resolveCompound(phrase);
+  if (compound) return compound;
+  // "cream cheese" on its own is a food; in a prompt that names colours, it is cream-coloured cheese.
+  if (!plainNoun) return undefined;
+  let undrawable = false;
+  for (const form of forms) {
     const noun = readNoun(form);
     if (noun === 'undrawable') undrawable = true;
     else if (noun) {
@@ -65,6 +80,19 @@ export function resolveThing(phrase: string): Thing | undefined {
     }
   }
   return undrawable ? { found: 'none' } : undefined;
+}
+
+function resolveCompound(phrase: string): Thing | undefined {
+  const at = phrase.lastIndexOf(' ');
+  if (at < 0) return undefined;
+  const head = singularForms(phrase.slice(at + 1)).find((w) => CLASSIFIERS.has(w) || HEAD_FIRST.has(w));
+  if (!head) return undefined;
+  // Only when the words before name a thing themselves ("lavender monstera leaves" is not an oak leaf).
+  const thing = resolveThing(phrase.slice(0, at));
+  if (!thing || thing.found === 'none') return undefined;
+  if (!HEAD_FIRST.has(head)) return thing;
+  const whole = resolveThing(head);
+  return whole && whole.found !== 'none' ? { ...whole, match: 'closest' } : undefined;
 }
 
 /** A word no dictionary knows ("xqzv"): worth telling the person we could not draw it. */
