@@ -8,7 +8,8 @@ import { repeatSvgFromTile } from '../apps/server/src/modules/studio/repeat-svg.
 import { svgToPng, thumbnailOf } from '../apps/server/src/modules/studio/rendering.ts';
 import type { Row } from './run.ts';
 
-const prompts = EXAMPLE_PROMPTS.slice(0, 6);
+// Hand-made families and drawings from the motif library, half and half.
+const prompts = [...EXAMPLE_PROMPTS.slice(0, 3), ...EXAMPLE_PROMPTS.slice(-3)];
 
 function percentile(samples: number[], p: number) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -68,6 +69,19 @@ export async function extraRows(): Promise<Row[]> {
     }),
   );
   rows.push(row('pattern engine only (spec + SVG)', engineOnly, 'per design'));
+  // What the studio asks for per prompt: four candidates, one seed each.
+  const candidates = await time(runs * 2, async (i) => {
+    for (let k = 0; k < 4; k++) {
+      generateDesign({
+        prompt: prompts[i % prompts.length]!,
+        category: 'dress',
+        style: 'casual',
+        colors: [],
+        seed: 1000 + i * 4 + k,
+      });
+    }
+  });
+  rows.push(row('4 candidates (built-in engine, spec + SVG)', candidates, 'per prompt'));
 
   const { spec, tileSvg } = generateDesign({
     prompt: prompts[0]!,

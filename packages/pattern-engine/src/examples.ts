@@ -12,4 +12,8 @@ export const EXAMPLE_PROMPTS = [
   'olive camouflage with scattered stars',
   'lavender waves on ivory',
   'charcoal chevron with mint accents',
+  'grey raincoat with red umbrellas',
+  'hot pink flamingos on a sky blue shirt',
+  'minimalist line drawing of cats on a beige tote',
+  'coffee cups and croissants on a cream apron',
 ] as const;
