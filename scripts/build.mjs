@@ -2,6 +2,7 @@
 // with Vite. `node scripts/build.mjs [server|web]...`: both when none is named.
 import { execFileSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -63,7 +64,20 @@ export async function buildServer() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  copyEngineLibrary();
   writeFileSync(serverStamp, `${new Date().toISOString()}\n`);
+}
+
+/**
+ * The pattern engine reads its motif index and lexicon beside its own code (new URL(file,
+ * import.meta.url)), which esbuild leaves alone: the files go beside the chunk the engine lands in.
+ */
+function copyEngineLibrary() {
+  const library = at('packages/pattern-engine/src/library');
+  const chunks = path.join(serverDist, 'chunks');
+  for (const file of readdirSync(library).filter((f) => f.endsWith('.json'))) {
+    copyFileSync(path.join(library, file), path.join(chunks, file));
+  }
 }
 
 const webDist = at('apps/web/dist');
