@@ -38,6 +38,7 @@ const SETS: {
     keep: (name, category, body) =>
       category !== undefined &&
       !body.includes('Gradient') &&
+      !name.startsWith('no-') &&
       !['People & Body', 'Flags', 'Smileys & Emotion'].includes(category) &&
       !/-(dark|light|medium|medium-dark|medium-light)$/.test(name),
   },

@@ -90,6 +90,7 @@ export const EXTRA_PHRASES: Record<string, string> = {
   gemstone: 'fluent-emoji-flat:gem-stone',
   car: 'fluent-emoji-flat:automobile',
   bike: 'fluent-emoji-flat:bicycle',
+  bicycle: 'tabler:bike',
   swallow: 'fluent-emoji-flat:bird',
   'hot dog': 'fluent-emoji-flat:hot-dog',
 };
