@@ -72,6 +72,19 @@ export const qualityReportSchema = z.object({
   contrastRatio: z.number(),
   colorCount: z.number().int(),
   printAreas: z.array(printAreaQualitySchema),
+  /**
+   * For raster art: how visible the tile's wrap-around seams are (colour step across the edges over
+   * the step between neighbouring pixels inside; ~1 is seamless), before and after our repair.
+   * Absent for vectors, which the engine draws as exact repeats.
+   */
+  seam: z
+    .object({
+      before: z.number(),
+      after: z.number(),
+      repaired: z.boolean(),
+      seamless: z.boolean(),
+    })
+    .optional(),
   warnings: z.array(z.string()),
 });
 export type QualityReport = z.infer<typeof qualityReportSchema>;
@@ -141,6 +154,45 @@ export const designSchema = z
   })
   .meta({ id: 'Design' });
 export type Design = z.infer<typeof designSchema>;
+
+/** A candidate is one of the drawings made for a new prompt; a variation is one asked for later. */
+export const designVersionKinds = ['candidate', 'variation'] as const;
+
+/** One generated version of a design: every candidate and variation is kept, and any ready one can be chosen. */
+export const designVersionSchema = z
+  .object({
+    id: z.uuid(),
+    designId: z.uuid(),
+    /** 1, 2, 3… in the order they were asked for. */
+    number: z.number().int().min(1),
+    kind: z.enum(designVersionKinds),
+    seed: z.number().int(),
+    status: designStatusSchema,
+    failureReason: z.string().nullable(),
+    imageUrl: z.string().nullable(),
+    modelUrl: z.string().nullable(),
+    thumbnailUrl: z.string().nullable(),
+    previewUrl: z.string().nullable(),
+    colors: z.array(z.string()),
+    aiModel: z.string().nullable(),
+    quality: qualityReportSchema.nullable(),
+    fidelity: fidelitySchema.nullable(),
+    credits: z.array(artCreditSchema),
+    /** The version the design shows, prints and sells now. */
+    current: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'DesignVersion' });
+export type DesignVersion = z.infer<typeof designVersionSchema>;
+
+export const designVersionListSchema = z.object({
+  items: z.array(designVersionSchema),
+  /** How many candidates this studio draws for a new prompt (4 with the built-in engine, 1 with an AI provider). */
+  candidatesPerPrompt: z.number().int().min(1),
+});
+export type DesignVersionList = z.infer<typeof designVersionListSchema>;
+
+export const designVersionParams = z.object({ id: z.uuid(), versionId: z.uuid() });
 
 export const designSorts = ['new', 'top', 'trending', 'relevance'] as const;
 export const listDesignsQuerySchema = z.object({

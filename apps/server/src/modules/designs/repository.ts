@@ -42,7 +42,7 @@ export function toDesign(row: DesignRow, author: Design['author']): Design {
 const creditsSchema = artCreditSchema.array();
 
 /** The generator records what it drew for each thing named (and whose drawings) in the generation params. */
-function fidelityOf(params: Record<string, unknown>): Pick<Design, 'fidelity' | 'credits'> {
+export function fidelityOf(params: Record<string, unknown>): Pick<Design, 'fidelity' | 'credits'> {
   const fidelity = fidelitySchema.safeParse(params.fidelity);
   const credits = creditsSchema.safeParse(params.credits);
   return {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import {
   createDesignBodySchema,
   designSchema,
+  designVersionListSchema,
+  designVersionParams,
   likeResponseSchema,
   listDesignsQuerySchema,
   pageOf,
@@ -125,7 +127,8 @@ export function designRoutes(
         preHandler: [guard.require('design', 'update'), creationLimit],
         schema: {
           tags: ['designs'],
-          summary: 'A new variation of the design (new seed)',
+          summary:
+            'A new variation of the design (new seed): added to its versions and made current once drawn; earlier versions are kept',
           ...secured,
           params: uuidParam,
           response: { 202: designSchema, ...errors },
@@ -133,6 +136,38 @@ export function designRoutes(
       },
       async (request, reply) =>
         reply.status(202).send(await service.regenerate(request.actor!, request.params.id)),
+    );
+
+    app.get(
+      '/api/designs/:id/versions',
+      {
+        preHandler: guard.require('design', 'read'),
+        schema: {
+          tags: ['designs'],
+          summary:
+            "The design's versions, oldest first: the candidates drawn for its prompt, then each variation; `current` marks the one in use (owner only)",
+          ...secured,
+          params: uuidParam,
+          response: { 200: designVersionListSchema, ...errors },
+        },
+      },
+      async (request) => service.listVersions(request.actor!, request.params.id),
+    );
+
+    app.post(
+      '/api/designs/:id/versions/:versionId/select',
+      {
+        preHandler: guard.require('design', 'update'),
+        schema: {
+          tags: ['designs'],
+          summary:
+            'Pick a candidate or restore an earlier variation: the design shows, prints and sells that version (no new generation)',
+          ...secured,
+          params: designVersionParams,
+          response: { 200: designSchema, ...errors },
+        },
+      },
+      async (request) => service.selectVersion(request.actor!, request.params.id, request.params.versionId),
     );
 
     for (const method of ['PUT', 'DELETE'] as const) {

@@ -2,12 +2,13 @@ import { randomInt } from 'node:crypto';
 import type {
   CreateDesignBody,
   Design,
+  DesignVersionList,
   ListDesignsQuery,
   QualityReport,
   UpdateDesignBody,
 } from '@btb/contracts';
 import { createDesignBodySchema, listDesignsQuerySchema } from '@btb/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
@@ -17,7 +18,8 @@ import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import type { IdentityService } from '../identity/index.ts';
 import { decodeCursor } from './cursor.ts';
 import { designColumns, type DesignRow, likedBy, listDesigns, toDesign } from './repository.ts';
-import { designLikes, designs, designViews } from './tables.ts';
+import { designLikes, designs, designVersions, designViews } from './tables.ts';
+import { toDesignVersion, versionColumns } from './versions.ts';
 import { addToScoreSql, contribution, weights } from './trending.ts';
 
 const GALLERY = 'gallery';
@@ -25,8 +27,10 @@ const DETAIL_TTL_S = 300;
 const GALLERY_TTL_S = 30;
 const designKey = (id: string) => `design:${id}`;
 
-/** Hands a design to generation inside the transaction that created (or reset) it. */
-export type GenerationScheduler = (tx: Executor, design: { id: string; seed: number }) => Promise<void>;
+/** Hands a design's new versions (one seed each) to generation inside the transaction that created them. */
+export type GenerationScheduler = (tx: Executor, design: { id: string; seeds: number[] }) => Promise<void>;
+
+const newSeed = () => randomInt(1, 2 ** 31 - 1);
 
 export interface GenerationOutcome {
   imageUrl: string;
@@ -43,6 +47,7 @@ export interface GenerationOutcome {
 
 export class DesignsService {
   private scheduler: GenerationScheduler | undefined;
+  private candidatesPerPrompt = 1;
 
   constructor(
     private readonly db: Db,
@@ -52,14 +57,19 @@ export class DesignsService {
     private readonly relayPoke: () => void,
   ) {}
 
-  /** The studio registers how generation is scheduled; until then designs stay queued. */
-  setGenerationScheduler(scheduler: GenerationScheduler) {
+  /**
+   * The studio registers how generation is scheduled and how many candidates its generator draws
+   * for a new prompt; until then designs stay queued.
+   */
+  setGenerationScheduler(scheduler: GenerationScheduler, candidatesPerPrompt = 1) {
     this.scheduler = scheduler;
+    this.candidatesPerPrompt = Math.max(1, candidatesPerPrompt);
   }
 
   async create(actor: Actor, input: CreateDesignBody): Promise<Design> {
     const body = createDesignBodySchema.parse(input);
-    const seed = randomInt(1, 2 ** 31 - 1);
+    const seeds = [...new Set(Array.from({ length: this.candidatesPerPrompt }, newSeed))];
+    const seed = seeds[0]!;
     const row = await this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(designs)
@@ -89,7 +99,11 @@ export class DesignsService {
           isPublic: body.isPublic,
         },
       });
-      await this.scheduler?.(tx, { id: row!.id, seed });
+      // One design, one count against the creation limit, however many candidates are drawn.
+      await tx
+        .insert(designVersions)
+        .values(seeds.map((s, i) => ({ designId: row!.id, number: i + 1, kind: 'candidate', seed: s })));
+      await this.scheduler?.(tx, { id: row!.id, seeds });
       return row as DesignRow;
     });
     this.relayPoke();
@@ -231,15 +245,22 @@ export class DesignsService {
     await this.invalidate(id);
   }
 
-  /** A new variation: a new seed, back to queued, generated again. */
+  /** A new variation: a new seed and a new version in the history, back to queued, generated again. */
   async regenerate(actor: Actor, id: string): Promise<Design> {
-    const seed = randomInt(1, 2 ** 31 - 1);
+    const seed = newSeed();
     await this.db.transaction(async (tx) => {
       const row = await this.findRow(tx, id, true);
       this.assertOwner(row, actor);
       if (row.status === 'queued' || row.status === 'generating') {
         throw invalidState('This design is still being generated');
       }
+      const [{ last }] = (await tx
+        .select({ last: sql<number>`coalesce(max(${designVersions.number}), 0)::int` })
+        .from(designVersions)
+        .where(eq(designVersions.designId, id))) as [{ last: number }];
+      await tx
+        .insert(designVersions)
+        .values({ designId: id, number: Number(last) + 1, kind: 'variation', seed });
       await tx
         .update(designs)
         .set({ status: 'queued', progress: 0, failureReason: null, seed, updatedAt: sql`now()` })
@@ -250,7 +271,7 @@ export class DesignsService {
         designId: id,
         metadata: { regenerated: true, seed },
       });
-      await this.scheduler?.(tx, { id, seed });
+      await this.scheduler?.(tx, { id, seeds: [seed] });
     });
     await this.invalidate(id);
     return this.get(id, actor);
@@ -323,11 +344,66 @@ export class DesignsService {
     return { liked, likes: result.likes };
   }
 
+  // --- versions: candidates and the history of variations ---
+
+  /** Every version of a design, oldest first; the history is the owner's (and admins') only. */
+  async listVersions(actor: Actor, id: string): Promise<DesignVersionList> {
+    const row = await this.findRow(this.db, id);
+    this.assertOwner(row, actor, 'Only the owner can see the history of this design');
+    const rows = await this.db
+      .select(versionColumns)
+      .from(designVersions)
+      .where(eq(designVersions.designId, id))
+      .orderBy(asc(designVersions.number));
+    return {
+      items: rows.map((v) => toDesignVersion(v, row.seed)),
+      candidatesPerPrompt: this.candidatesPerPrompt,
+    };
+  }
+
+  /** Makes a ready version the design's current one: picking a candidate, or restoring an earlier variation. */
+  async selectVersion(actor: Actor, id: string, versionId: string): Promise<Design> {
+    await this.db.transaction(async (tx) => {
+      const row = await this.findRow(tx, id, true);
+      this.assertOwner(row, actor);
+      if (row.status === 'queued' || row.status === 'generating') {
+        throw invalidState('This design is still being generated; choose once it is ready');
+      }
+      const [version] = await tx
+        .select(versionColumns)
+        .from(designVersions)
+        .where(and(eq(designVersions.designId, id), eq(designVersions.id, versionId)));
+      if (!version) throw notFound('Version');
+      if (version.status !== 'ready') throw invalidState(`Version ${version.number} has no drawing to use`);
+      // The version's files and record become the design's; its tags stay the owner's.
+      const { id: _id, designId: _design, number: _n, kind: _k, createdAt: _c, tags: _t, ...drawn } = version;
+      await tx
+        .update(designs)
+        .set({ ...drawn, status: 'ready', progress: 100, failureReason: null, updatedAt: sql`now()` })
+        .where(eq(designs.id, id));
+      await appendEvent(tx, {
+        eventType: 'design_updated',
+        userId: actor.id,
+        designId: id,
+        metadata: { versionSelected: version.number, seed: version.seed },
+      });
+    });
+    await this.invalidate(id);
+    this.relayPoke();
+    return this.get(id, actor);
+  }
+
   // --- for the studio (generation) ---
 
+  /** The design as generation needs it, with the seeds of its versions still to draw. */
   async generationInput(id: string) {
-    const row = await this.findRow(this.db, id);
-    return row ?? null;
+    const row = await this.findRow(this.db, id).catch(() => undefined);
+    if (!row) return null;
+    const pending = await this.db
+      .select({ seed: designVersions.seed })
+      .from(designVersions)
+      .where(and(eq(designVersions.designId, id), sql`${designVersions.status} <> 'ready'`));
+    return { ...row, pendingSeeds: pending.map((v) => v.seed) };
   }
 
   async setGenerationProgress(id: string, status: 'generating' | 'queued', progress: number): Promise<void> {
@@ -338,11 +414,17 @@ export class DesignsService {
     await this.cache.delete(designKey(id));
   }
 
+  /** Stores a drawn version; when it is the design's current one, the design becomes ready with it. */
   async completeGeneration(id: string, seed: number, outcome: GenerationOutcome): Promise<boolean> {
     const done = await this.db.transaction(async (tx) => {
       const row = await this.findRow(tx, id, true).catch(() => undefined);
-      // A regenerate may have replaced this run's seed: only the current run may finish the design.
-      if (!row || row.seed !== seed || row.status === 'ready') return false;
+      if (!row) return false;
+      await tx
+        .update(designVersions)
+        .set({ ...outcome, status: 'ready', failureReason: null })
+        .where(and(eq(designVersions.designId, id), eq(designVersions.seed, seed)));
+      // Another version is current (the owner chose one meanwhile): this one waits in the history.
+      if (row.seed !== seed || row.status === 'ready') return false;
       await tx
         .update(designs)
         .set({ ...outcome, status: 'ready', progress: 100, failureReason: null, updatedAt: sql`now()` })
@@ -376,7 +458,18 @@ export class DesignsService {
   async failGeneration(id: string, seed: number, reason: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const row = await this.findRow(tx, id, true).catch(() => undefined);
-      if (!row || row.seed !== seed || row.status === 'ready') return;
+      if (!row) return;
+      await tx
+        .update(designVersions)
+        .set({ status: 'failed', failureReason: reason })
+        .where(
+          and(
+            eq(designVersions.designId, id),
+            eq(designVersions.seed, seed),
+            sql`${designVersions.status} <> 'ready'`,
+          ),
+        );
+      if (row.seed !== seed || row.status === 'ready') return;
       await tx
         .update(designs)
         .set({ status: 'failed', failureReason: reason, updatedAt: sql`now()` })
@@ -445,11 +538,11 @@ export class DesignsService {
     return design.isPublic && !design.hidden;
   }
 
-  private assertOwner(row: DesignRow, actor: Actor) {
+  private assertOwner(row: DesignRow, actor: Actor, message = 'Only the owner can change this design') {
     if (row.userId === actor.id || isAdmin(actor)) return;
     // Someone else's design: a private one does not exist for them; a public one is not theirs to change.
     if (!row.isPublic || row.hidden) throw notFound('Design');
-    throw forbidden('Only the owner can change this design');
+    throw forbidden(message);
   }
 
   private async findRow(db: Executor, id: string, lock = false): Promise<DesignRow> {

@@ -11,6 +11,7 @@ import {
   real,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -100,4 +101,38 @@ export const designViews = designsSchema.table(
     hour: timestamp('hour', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.designId, t.viewerKey, t.hour] })],
+);
+
+/**
+ * Every drawing made for a design: the candidates of its first prompt and each later variation.
+ * The design row carries a copy of the current version, so galleries, mock-ups and orders read one row.
+ */
+export const designVersions = designsSchema.table(
+  'design_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    designId: uuid('design_id')
+      .notNull()
+      .references(() => designs.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    kind: text('kind').notNull(),
+    seed: integer('seed').notNull(),
+    status: text('status').notNull().default('queued'),
+    failureReason: text('failure_reason'),
+    imageUrl: text('image_url'),
+    modelUrl: text('model_url'),
+    thumbnailUrl: text('thumbnail_url'),
+    previewUrl: text('preview_url'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    colors: text('colors').array().notNull().default(sql`'{}'::text[]`),
+    aiModel: text('ai_model'),
+    generationParams: jsonb('generation_params').notNull().default({}),
+    confidence: real('confidence'),
+    quality: jsonb('quality'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('design_versions_design_number_idx').on(t.designId, t.number),
+    uniqueIndex('design_versions_design_seed_idx').on(t.designId, t.seed),
+  ],
 );

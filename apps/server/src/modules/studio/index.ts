@@ -7,7 +7,7 @@ import { BuiltinGenerator } from './providers/builtin-generator.ts';
 import type { DesignGenerator } from './providers/design-generator.ts';
 import { StudioService } from './service.ts';
 
-export { designFileKey } from './service.ts';
+export { CANDIDATES_PER_PROMPT, designFileKey } from './service.ts';
 export { repeatSvgFromTile } from './repeat-svg.ts';
 export { svgToPng, tileRaster, withDpi } from './rendering.ts';
 
@@ -51,7 +51,7 @@ export async function createStudioModule(
     maxAttempts: platform.config.GENERATION_MAX_ATTEMPTS,
     leaseMs: platform.config.GENERATION_LEASE_MS,
   });
-  deps.designs.setGenerationScheduler(studio.schedule);
+  deps.designs.setGenerationScheduler(studio.schedule, studio.candidatesPerPrompt);
   const module: AppModule = {
     name: 'studio',
     startWorkers: async () =>

@@ -25,7 +25,9 @@ export function paletteContrast(colors: string[]): number {
  * area is its pixel width over the area's width in inches; below Printful's 150 DPI it is flagged.
  */
 export function assessQuality(input: {
-  artwork: { kind: 'vector' } | { kind: 'raster'; width: number; height: number };
+  artwork:
+    | { kind: 'vector' }
+    | { kind: 'raster'; width: number; height: number; seam?: QualityReport['seam'] };
   palette: string[];
   products: Product[];
 }): QualityReport {
@@ -55,18 +57,29 @@ export function assessQuality(input: {
       `${area.productId} ${area.placement}: ${area.effectiveDpi} DPI is below ${MIN_DPI} DPI; it will print soft`,
     );
   }
+  const seam = input.artwork.kind === 'raster' ? input.artwork.seam : undefined;
+  if (seam?.repaired && seam.seamless) {
+    warnings.push(
+      `The painted tile did not repeat seamlessly (seam ${seam.before}); its edges were blended so it does (${seam.after}); a faint blend may show near the tile edges`,
+    );
+  } else if (seam && !seam.seamless) {
+    warnings.push(
+      `The painted tile does not repeat seamlessly (seam ${seam.after} after repair): a line will show where tiles meet; not print-ready`,
+    );
+  }
   const contrastRatio = paletteContrast(input.palette);
   if (contrastRatio < 1.5) warnings.push('Low contrast: the motifs may be hard to see on fabric');
   const colorCount = new Set(input.palette.map((c) => c.toLowerCase())).size;
   if (colorCount > 8) warnings.push('Many colours: some print methods will band or dither');
   return {
-    printReady: printAreas.every((a) => a.printReady),
+    printReady: printAreas.every((a) => a.printReady) && (seam?.seamless ?? true),
     vector,
     sourceWidthPx: vector ? null : (input.artwork as { width: number }).width,
     sourceHeightPx: vector ? null : (input.artwork as { height: number }).height,
     contrastRatio,
     colorCount,
     printAreas,
+    ...(seam ? { seam } : {}),
     warnings,
   };
 }

@@ -16,8 +16,24 @@ export const GENERATION_QUEUE = 'generate-design';
 
 export interface GenerationJob {
   designId: string;
-  seed: number;
+  /** The versions to draw, one seed each; the design's current seed is drawn last. */
+  seeds: number[];
+  /** Jobs queued before designs had versions carried one seed. */
+  seed?: number;
 }
+
+/**
+ * Candidates drawn for a new prompt. The built-in engine draws four in well under a second; the AI
+ * providers take about a minute and are paid per image, so they paint one per try and the owner
+ * asks for variations.
+ */
+export const CANDIDATES_PER_PROMPT: Record<DesignGenerator['name'], number> = {
+  builtin: 4,
+  openai: 1,
+  runway: 1,
+};
+
+const seedsOf = (job: GenerationJob) => job.seeds ?? (job.seed !== undefined ? [job.seed] : []);
 
 export const designFileKey = (designId: string, seed: number, name: string) =>
   `designs/${designId}/${seed}/${name}`;
@@ -38,12 +54,20 @@ export class StudioService {
     },
   ) {}
 
-  /** Enqueued in the transaction that created or reset the design. */
-  schedule = async (tx: Executor, design: { id: string; seed: number }) => {
+  get candidatesPerPrompt() {
+    return CANDIDATES_PER_PROMPT[this.deps.generator.name];
+  }
+
+  /** Enqueued in the transaction that created the design's new versions: one job draws them all. */
+  schedule = async (tx: Executor, design: { id: string; seeds: number[] }) => {
     await this.deps.jobs.enqueue<GenerationJob>(
       GENERATION_QUEUE,
-      { designId: design.id, seed: design.seed },
-      { singletonKey: `${design.id}:${design.seed}`, maxAttempts: this.deps.maxAttempts, backoffMs: 2000 },
+      { designId: design.id, seeds: design.seeds },
+      {
+        singletonKey: `${design.id}:${design.seeds.join(',')}`,
+        maxAttempts: this.deps.maxAttempts,
+        backoffMs: 2000,
+      },
       tx,
     );
   };
@@ -54,27 +78,51 @@ export class StudioService {
       pollMs,
       leaseMs: this.deps.leaseMs,
       onFailed: async (job) => {
-        const { designId, seed } = job.payload as GenerationJob;
-        await this.deps.designs.failGeneration(designId, seed, readableReason(job.error));
+        const payload = job.payload as GenerationJob;
+        for (const seed of seedsOf(payload)) {
+          await this.deps.designs.failGeneration(payload.designId, seed, readableReason(job.error));
+        }
       },
     });
   }
 
   async run(job: JobContext<GenerationJob>): Promise<void> {
-    const { designId, seed } = job.payload;
+    const { designId } = job.payload;
     const design = await this.deps.designs.generationInput(designId);
-    // Deleted, regenerated with another seed, or already finished: nothing to do.
-    if (!design || design.seed !== seed || design.status === 'ready') return;
+    if (!design) return;
+    // Versions already drawn (by an earlier attempt) are kept; the current one is drawn last, so the
+    // design turns ready with all its candidates there to choose from.
+    const seeds = seedsOf(job.payload)
+      .filter((s) => design.pendingSeeds.includes(s))
+      .sort((a, b) => Number(a === design.seed) - Number(b === design.seed));
+    if (seeds.length === 0) return;
 
-    const started = performance.now();
-    const provider = this.deps.generator.name;
     let lastWritten = -1;
-    const progress = (percent: number) => {
+    const writeProgress = (percent: number) => {
       if (percent - lastWritten < 10 && percent < 100) return;
       lastWritten = percent;
       void this.deps.designs.setGenerationProgress(designId, 'generating', percent).catch(() => {});
     };
     await this.deps.designs.setGenerationProgress(designId, 'generating', 5);
+    const products = await this.deps.catalog.listProducts();
+    for (const [index, seed] of seeds.entries()) {
+      // Each version gets its share of the bar.
+      const share = (percent: number) =>
+        writeProgress(Math.round(5 + ((index + percent / 100) / seeds.length) * 95));
+      await this.drawVersion(job, design, seed, products, share);
+    }
+  }
+
+  private async drawVersion(
+    job: JobContext<GenerationJob>,
+    design: NonNullable<Awaited<ReturnType<DesignsService['generationInput']>>>,
+    seed: number,
+    products: Product[],
+    progress: (percent: number) => void,
+  ): Promise<void> {
+    const designId = design.id;
+    const started = performance.now();
+    const provider = this.deps.generator.name;
     try {
       const generated = await this.deps.generator.generate(
         {
@@ -90,20 +138,14 @@ export class StudioService {
         job.signal,
       );
       progress(80);
-      const outcome = await this.store(
-        designId,
-        seed,
-        generated,
-        await this.deps.catalog.listProducts(),
-        design,
-      );
+      const outcome = await this.store(designId, seed, generated, products, design);
       const finished = await this.deps.designs.completeGeneration(designId, seed, outcome);
       this.deps.metrics.designGenerationDuration.observe(
         { provider, outcome: 'ready' },
         (performance.now() - started) / 1000,
       );
-      if (!finished)
-        this.deps.logger.info({ designId, seed }, 'generation result superseded by a newer variation');
+      if (!finished && seed === design.seed)
+        this.deps.logger.info({ designId, seed }, 'generation result kept in the history only');
     } catch (error) {
       this.deps.metrics.designGenerationDuration.observe(
         { provider, outcome: 'error' },
@@ -175,7 +217,7 @@ export class StudioService {
         artwork:
           artwork.kind === 'vector'
             ? { kind: 'vector' }
-            : { kind: 'raster', width: artwork.width, height: artwork.height },
+            : { kind: 'raster', width: artwork.width, height: artwork.height, seam: artwork.seam },
         palette: [
           ...(palette.background ? [palette.background] : []),
           ...(palette.colors ?? interpretation.colors),

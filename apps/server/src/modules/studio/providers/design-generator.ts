@@ -1,4 +1,5 @@
 import type { Category, Style } from '@btb/pattern-engine';
+import type { SeamReport } from './seamless-tile.ts';
 
 export interface GenerationRequest {
   designId: string;
@@ -23,8 +24,8 @@ export interface DesignInterpretation {
 export type GeneratedArtwork =
   /** Vector: print-ready at any size. `tileSvg` is one seamless repeat tile; `previewSvg` is the garment preview. */
   | { kind: 'vector'; tileSvg: string; previewSvg: string; tileSize: number }
-  /** Raster from an AI provider: PNG bytes and their pixel size. */
-  | { kind: 'raster'; png: Buffer; width: number; height: number };
+  /** Raster from an AI provider: PNG bytes and their pixel size; `seam` says whether it repeats without a seam. */
+  | { kind: 'raster'; png: Buffer; width: number; height: number; seam?: SeamReport };
 
 export interface GeneratedDesign {
   interpretation: DesignInterpretation;

@@ -7,6 +7,7 @@ import {
 } from '../../../platform/testing/fake-http-server.ts';
 import { type GenerationRequest, ProviderError } from './design-generator.ts';
 import { OpenAiGenerator, type OpenAiGeneratorOptions } from './openai-generator.ts';
+import { SEAMLESS_AT, seamDiscontinuity } from './seamless-tile.ts';
 
 const API_KEY = 'sk-test-local';
 // Deliberately not real model ids: the adapter must send whatever configuration says.
@@ -150,6 +151,35 @@ describe('OpenAiGenerator against a local OpenAI-compatible server', () => {
     expect(images!.body.prompt).toContain('small coral lemons');
     expect(images!.body.prompt).toMatch(/no garment/i);
     expect(images!.body.prompt).toMatch(/no text/i);
+  });
+
+  it('asks for a flat seamless repeat of the named objects, and mends a painted tile that has a seam', async () => {
+    // A left-to-right gradient: each tile ends dark where the next begins light.
+    const size = 256;
+    const raw = Buffer.alloc(size * size * 3);
+    for (let i = 0; i < size * size; i++) raw.fill(Math.floor((i % size) / 2) + 40, i * 3, i * 3 + 3);
+    const seamed = await sharp(raw, { raw: { width: size, height: size, channels: 3 } })
+      .png()
+      .toBuffer();
+    expect(await seamDiscontinuity(seamed)).toBeGreaterThan(SEAMLESS_AT * 3);
+    server.route('POST', '/v1/images/generations', () => ({
+      json: { created: 1, data: [{ b64_json: seamed.toString('base64') }] },
+    }));
+
+    const result = await run();
+
+    const chat = server.requestsTo('POST', '/v1/chat/completions')[0]!;
+    expect(chat.body.messages[0].content).toMatch(
+      /seamless all-over repeat of exactly the things the customer named/,
+    );
+    const prompt = server.requestsTo('POST', '/v1/images/generations')[0]!.body.prompt as string;
+    expect(prompt).toMatch(/flat textile repeat of small coral lemons, leaves/);
+    expect(prompt).toMatch(/never replaced by other objects/);
+    if (result.artwork.kind !== 'raster') throw new Error('expected raster artwork');
+    expect(result.artwork.seam).toMatchObject({ repaired: true, seamless: true });
+    expect(result.artwork.seam!.before).toBeGreaterThan(SEAMLESS_AT * 3);
+    expect(await seamDiscontinuity(result.artwork.png)).toBeLessThanOrEqual(SEAMLESS_AT);
+    expect([result.artwork.width, result.artwork.height]).toEqual([size, size]);
   });
 
   it('fetches the image when the API answers with a URL, and converts it to PNG', async () => {

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { GeneratedArtwork } from './design-generator.ts';
 import { ProviderError } from './design-generator.ts';
+import { makeSeamless } from './seamless-tile.ts';
 
 /** Far above any generated image (a 2048² PNG is a few MB); guards memory against a bad response. */
 const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
@@ -8,7 +9,8 @@ const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
 type RasterArtwork = Extract<GeneratedArtwork, { kind: 'raster' }>;
 
 /**
- * Checks that the bytes are an image and returns them as PNG with their pixel size.
+ * Checks that the bytes are an image and returns them as PNG with their pixel size, made to repeat
+ * without a visible seam when the provider's image does not (models often ignore "tileable").
  * Providers may answer in JPEG or WebP; everything downstream (storage, mock-ups, print files) expects PNG.
  */
 export async function toRasterArtwork(provider: string, bytes: Buffer): Promise<RasterArtwork> {
@@ -23,8 +25,9 @@ export async function toRasterArtwork(provider: string, bytes: Buffer): Promise<
   if (!metadata.width || !metadata.height) {
     throw new ProviderError(`${provider} returned an image without dimensions`, { retryable: true });
   }
-  const png = metadata.format === 'png' ? bytes : await sharp(bytes).png().toBuffer();
-  return { kind: 'raster', png, width: metadata.width, height: metadata.height };
+  const asPng = metadata.format === 'png' ? bytes : await sharp(bytes).png().toBuffer();
+  const { png, seam } = await makeSeamless(asPng);
+  return { kind: 'raster', png, width: metadata.width, height: metadata.height, seam };
 }
 
 /** Downloads a generated image at once (provider output URLs expire). Network failures are retryable. */

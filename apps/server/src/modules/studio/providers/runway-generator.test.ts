@@ -131,6 +131,7 @@ describe('RunwayGenerator against a local Runway API', () => {
     expect(create!.body).toMatchObject({ model: MODEL, ratio: '1024:1024', seed: 42 });
     expect(create!.body.promptText).toContain(request.prompt);
     expect(create!.body.promptText).toMatch(/seamless repeating fabric pattern/i);
+    expect(create!.body.promptText).toMatch(/flat textile repeat of the things named/);
     expect(create!.body.promptText.length).toBeLessThanOrEqual(1000);
 
     const polls = server.requestsTo('GET', `/v1/tasks/${TASK_ID}`);
