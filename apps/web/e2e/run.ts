@@ -204,16 +204,79 @@ async function main() {
       await page.getByRole('progressbar').waitFor({ timeout: 15_000 });
       await page.getByTestId('studio-result').waitFor({ timeout: 90_000 });
       await page.getByRole('heading', { name: 'Quality report' }).waitFor();
-      await screenshot(page, 'studio-result-desktop');
-      // A new variation regenerates the same design and streams progress again.
+      // Four candidates from one prompt; the owner picks the third.
+      const candidates = page.getByRole('list', { name: 'Candidates' }).getByRole('button');
+      await candidates.nth(3).waitFor();
+      const count = await candidates.count();
+      if (count !== 4) throw new Error(`${count} candidates shown, expected 4`);
+      await page.getByRole('button', { name: 'Candidate 3' }).click();
+      await page
+        .locator('button[aria-label="Candidate 3"][aria-pressed="true"]')
+        .waitFor({ timeout: 10_000 });
+      // A new variation is drawn and added to the history; the candidates stay.
       await page.getByRole('button', { name: 'New variation' }).click();
       await page.getByRole('progressbar').waitFor({ timeout: 15_000 });
       await page.getByTestId('studio-result').waitFor({ timeout: 90_000 });
+      const history = page.getByRole('list', { name: 'History' });
+      await history.getByText('Variation 5').waitFor({ timeout: 10_000 });
+      await history.getByText('In use').waitFor();
+      if ((await candidates.count()) !== 4) throw new Error('candidates lost after a new variation');
+      await screenshot(page, 'studio-result-desktop');
+      // The same result on a phone, reopened from its URL.
+      const phone = await browser!.newContext({
+        baseURL: base,
+        viewport: viewports.phone,
+        deviceScaleFactor: 2,
+        storageState: await owner!.ctx.storageState(),
+      });
+      const phonePage = await phone.newPage();
+      await phonePage.goto(page.url());
+      await phonePage.getByRole('list', { name: 'Candidates' }).waitFor({ timeout: 15_000 });
+      await phonePage.getByRole('list', { name: 'Candidates' }).scrollIntoViewIfNeeded();
+      await screenshot(phonePage, 'studio-result-phone');
+      await phone.close();
       await page.getByRole('link', { name: 'Open design' }).click();
       await page.waitForURL('**/designs/*');
       state.designId = new URL(page.url()).pathname.split('/').pop()!;
       log(`   design ${state.designId}`);
     });
+
+    await step(
+      "say what couldn't be drawn, in the studio and on the design page",
+      ['sign up (designer)'],
+      async () => {
+        const { page } = owner!;
+        await page.goto('/studio');
+        await page
+          .getByLabel('Describe your garment')
+          .fill(`Grey raincoat with red umbrellas and tiny glorbwhistles ${token}`);
+        await page.getByRole('button', { name: 'Generate design' }).click();
+        await page.getByTestId('studio-result').waitFor({ timeout: 90_000 });
+        const id = new URL(page.url()).searchParams.get('design');
+        const design = (await page.evaluate(async (designId) => {
+          const auth = JSON.parse(localStorage.getItem('btb-auth') ?? '{}').state ?? {};
+          const res = await fetch(`/api/designs/${designId}`, {
+            headers: { authorization: `Bearer ${auth.accessToken}` },
+          });
+          return res.json();
+        }, id)) as { fidelity: { message: string | null; motifs: { match: string }[] } | null };
+        const note = page.getByTestId('fidelity-note');
+        const substituted = design.fidelity?.motifs.some((m) => m.match !== 'exact') ?? false;
+        if (design.fidelity?.message || substituted) {
+          await note.waitFor();
+          const text = (await note.textContent()) ?? '';
+          if (design.fidelity?.message && !text.includes(design.fidelity.message))
+            throw new Error(`studio note "${text}" lacks "${design.fidelity.message}"`);
+          await screenshot(page, 'studio-fidelity-desktop');
+          await page.goto(`/designs/${id}`);
+          await page.getByTestId('fidelity-note').waitFor();
+        } else {
+          // No record from this engine yet: nothing may be claimed either way.
+          if (await note.isVisible()) throw new Error('a fidelity note without a fidelity record');
+          log('   (the generator kept no fidelity record: note correctly absent)');
+        }
+      },
+    );
 
     await step('publish the design', ['generate a design in the studio and see it ready'], async () => {
       const { page } = owner!;

@@ -3,6 +3,7 @@ import type {
   CreateDesignBody,
   CreateOrderBody,
   Design,
+  DesignVersionList,
   ListDesignsQuery,
   Notification,
   Order,
@@ -85,6 +86,9 @@ export const api = {
     update: (id: string, body: UpdateDesignBody) => client.patch<Design>(`/api/designs/${enc(id)}`, body),
     remove: (id: string) => client.del<void>(`/api/designs/${enc(id)}`),
     regenerate: (id: string) => client.post<Design>(`/api/designs/${enc(id)}/regenerate`),
+    versions: (id: string) => client.get<DesignVersionList>(`/api/designs/${enc(id)}/versions`),
+    selectVersion: (id: string, versionId: string) =>
+      client.post<Design>(`/api/designs/${enc(id)}/versions/${enc(versionId)}/select`),
     like: (id: string) => client.put<{ liked: boolean; likes: number }>(`/api/designs/${enc(id)}/like`),
     unlike: (id: string) => client.del<{ liked: boolean; likes: number }>(`/api/designs/${enc(id)}/like`),
     mockupUrl: (id: string, productId: string) => `/api/designs/${enc(id)}/mockups/${enc(productId)}`,

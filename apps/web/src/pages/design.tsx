@@ -1,10 +1,11 @@
 import type { Design, Product } from '@btb/contracts';
-import { Check, Eye, Globe, Link2, Lock, Pencil, ShoppingBag, Trash2 } from 'lucide-react';
+import { Check, Eye, Globe, Link2, Lock, Pencil, ShoppingBag, Trash2, Wand2 } from 'lucide-react';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api/index.ts';
 import { AuthImage } from '../components/auth-image.tsx';
 import { GenerationProgressLive } from '../components/generation-progress.tsx';
+import { ArtCredits, FidelityNote } from '../components/fidelity-note.tsx';
 import { EmptyState, ErrorNote } from '../components/layout.tsx';
 import { LikeButton } from '../components/like-button.tsx';
 import { Palette, QualityReportView } from '../components/quality-report.tsx';
@@ -206,6 +207,7 @@ export function DesignPage() {
               ))}
             </div>
           )}
+          <FidelityNote fidelity={design.fidelity} />
           <div className="flex flex-wrap items-center gap-2">
             <ButtonLink
               to={`/checkout/${design.id}`}
@@ -232,6 +234,9 @@ export function DesignPage() {
               <CardContent className="flex flex-col gap-3 p-4">
                 <h2 className="text-sm font-semibold">Your design</h2>
                 <div className="flex flex-wrap gap-2">
+                  <ButtonLink to={`/studio?design=${design.id}`} variant="outline" size="sm">
+                    <Wand2 aria-hidden className="h-3.5 w-3.5" /> Versions & prompt
+                  </ButtonLink>
                   <Button variant="outline" size="sm" onClick={() => setEditing(true)}>
                     <Pencil aria-hidden className="h-3.5 w-3.5" /> Edit details
                   </Button>
@@ -255,6 +260,7 @@ export function DesignPage() {
               </CardContent>
             </Card>
           )}
+          <ArtCredits credits={design.credits} />
           {design.quality && (
             <details className="rounded-2xl border border-sand bg-white/60 p-4">
               <summary className="cursor-pointer text-sm font-semibold">Print quality</summary>

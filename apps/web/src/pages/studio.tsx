@@ -7,52 +7,48 @@ import {
   type Style,
   styles,
 } from '@btb/contracts';
-import { ArrowRight, Plus, RefreshCw, Sparkles, Trash2, Wand2 } from 'lucide-react';
+import { Plus, RefreshCw, Sparkles, Trash2, Wand2 } from 'lucide-react';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/index.ts';
 import { GenerationProgressLive } from '../components/generation-progress.tsx';
+import { StudioResult } from '../components/studio-result.tsx';
 import { ErrorNote, PageHeader } from '../components/layout.tsx';
-import { Palette, QualityReportView } from '../components/quality-report.tsx';
-import { Badge } from '../components/ui/badge.tsx';
-import { Button, ButtonLink } from '../components/ui/button.tsx';
+import { Button } from '../components/ui/button.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
 import { Field, Input, Select, Textarea } from '../components/ui/input.tsx';
 import { Switch } from '../components/ui/switch.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { humanize } from '../lib/format.ts';
+import { useDesignVersions } from '../lib/use-design-versions.ts';
 import { useTitle } from '../lib/use-title.ts';
 
-const examples: Array<{ prompt: string; category: Category; style: Style; colors: string[] }> = [
+/** The prompt names its colours: examples set no colour swatches, so the words lead. */
+const examples: Array<{ prompt: string; category: Category; style: Style }> = [
   {
     prompt: 'Navy linen summer dress with small coral lemons',
     category: 'dress',
     style: 'casual',
-    colors: ['#1e3a5f', '#f4a6a0', '#f2d16b'],
   },
   {
     prompt: 'Vintage 70s shirt with mustard and rust geometric waves',
     category: 'shirt',
     style: 'vintage',
-    colors: ['#d4a017', '#b7410e', '#f5e6c8'],
   },
   {
     prompt: 'Sporty leggings in teal camouflage with neon accents',
     category: 'pants',
     style: 'sporty',
-    colors: ['#1f6f6b', '#0f3d3a', '#c6ff3d'],
   },
   {
     prompt: 'Formal silk scarf with tiny ivory hearts on burgundy',
     category: 'accessories',
     style: 'formal',
-    colors: ['#6d1a36', '#f5f0e6'],
   },
   {
     prompt: 'Soft sage tote with watercolour eucalyptus leaves',
     category: 'accessories',
     style: 'casual',
-    colors: ['#9caf88', '#f3eee6', '#4d6b57'],
   },
 ];
 
@@ -79,7 +75,8 @@ export function StudioPage() {
   const [titleTouched, setTitleTouched] = useState(false);
   const [category, setCategory] = useState<Category>('dress');
   const [style, setStyle] = useState<Style>('casual');
-  const [colors, setColors] = useState(() => [swatch('#1e3a5f'), swatch('#f4a6a0')]);
+  // Empty: the colours the prompt names lead; swatches are only for overriding them.
+  const [colors, setColors] = useState<Array<{ id: number; hex: string }>>([]);
   const [isPublic, setIsPublic] = useState(true);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<unknown>(null);
@@ -101,6 +98,13 @@ export function StudioPage() {
     api.designs.get(restoreId).then(
       (d) => {
         setDesign(d);
+        // Reopened: its words come back for editing (a new prompt makes a new design).
+        setPrompt(d.prompt);
+        setTitle(d.title);
+        setTitleTouched(true);
+        setCategory(d.category);
+        setStyle(d.style);
+        setIsPublic(d.isPublic);
         if (d.status === 'ready' || d.status === 'failed') {
           setFinal({
             designId: d.id,
@@ -203,6 +207,7 @@ export function StudioPage() {
   }
 
   const ready = final?.status === 'ready' && design?.status === 'ready';
+  const versions = useDesignVersions(design?.id ?? null, ready, setDesign);
   const failed = final?.status === 'failed';
 
   return (
@@ -247,7 +252,6 @@ export function StudioPage() {
                         setPrompt(ex.prompt);
                         setCategory(ex.category);
                         setStyle(ex.style);
-                        setColors(ex.colors.map(swatch));
                         setErrors((x) => ({ ...x, prompt: undefined }));
                         promptRef.current?.focus();
                       }}
@@ -351,7 +355,9 @@ export function StudioPage() {
                   )}
                 </div>
                 {colors.length === 0 && (
-                  <p className="text-xs text-ink-soft">No colours: we'll pick a palette from your words.</p>
+                  <p className="text-xs text-ink-soft">
+                    No colours chosen: the colours your prompt names lead. Add one only to override them.
+                  </p>
                 )}
                 {errors.colors && <p className="text-sm text-danger">{errors.colors}</p>}
               </fieldset>
@@ -401,58 +407,14 @@ export function StudioPage() {
                   </div>
                 )}
                 {ready && design && (
-                  <div className="flex flex-col gap-5" data-testid="studio-result">
-                    <div className="grid grid-cols-2 gap-3">
-                      <figure className="overflow-hidden rounded-xl border border-sand bg-linen">
-                        <img
-                          src={design.previewUrl ?? design.thumbnailUrl ?? ''}
-                          alt={`${design.title} on a ${design.category}`}
-                          className="aspect-square w-full object-cover"
-                        />
-                        <figcaption className="px-3 py-2 text-xs text-ink-soft">On the garment</figcaption>
-                      </figure>
-                      <figure className="overflow-hidden rounded-xl border border-sand bg-linen">
-                        <div
-                          role="img"
-                          aria-label="Seamless repeat"
-                          className="aspect-square w-full"
-                          style={{
-                            backgroundImage: `url(${design.thumbnailUrl ?? design.imageUrl ?? ''})`,
-                            backgroundSize: '50%',
-                          }}
-                        />
-                        <figcaption className="px-3 py-2 text-xs text-ink-soft">Seamless repeat</figcaption>
-                      </figure>
-                    </div>
-                    <Palette colors={design.colors} />
-                    {design.tags.length > 0 && (
-                      <div className="flex flex-wrap gap-1.5">
-                        {design.tags.map((t) => (
-                          <Badge key={t}>#{t}</Badge>
-                        ))}
-                      </div>
-                    )}
-                    <section aria-labelledby="quality-h">
-                      <h3 id="quality-h" className="mb-2 text-sm font-semibold">
-                        Quality report
-                      </h3>
-                      <QualityReportView quality={design.quality} />
-                    </section>
-                    <div className="flex flex-wrap gap-2">
-                      <ButtonLink to={`/designs/${design.id}`}>
-                        Open design <ArrowRight aria-hidden className="h-4 w-4" />
-                      </ButtonLink>
-                      <Button variant="outline" onClick={regenerate} loading={regenerating}>
-                        <RefreshCw aria-hidden className="h-4 w-4" /> New variation
-                      </Button>
-                      <Link
-                        to={`/checkout/${design.id}`}
-                        className="inline-flex h-10 items-center px-2 text-sm font-medium text-accent hover:underline"
-                      >
-                        Order it
-                      </Link>
-                    </div>
-                  </div>
+                  <StudioResult
+                    design={design}
+                    versions={versions.list}
+                    selecting={versions.selecting}
+                    onSelect={versions.select}
+                    onRegenerate={regenerate}
+                    regenerating={regenerating}
+                  />
                 )}
               </CardContent>
             </Card>
