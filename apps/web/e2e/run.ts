@@ -86,6 +86,14 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
 }
 
+/** Clears the toasts and scrolls `target` to just under the sticky header, for a screenshot of it. */
+async function showAtTop(page: Page, target: ReturnType<Page['getByRole']>) {
+  for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) {
+    await dismiss.click().catch(() => {});
+  }
+  await target.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 88));
+}
+
 async function signUp(
   browser: Browser,
   base: string,
@@ -221,6 +229,7 @@ async function main() {
       await history.getByText('Variation 5').waitFor({ timeout: 10_000 });
       await history.getByText('In use').waitFor();
       if ((await candidates.count()) !== 4) throw new Error('candidates lost after a new variation');
+      await showAtTop(page, page.getByRole('heading', { name: /candidates/ }));
       await screenshot(page, 'studio-result-desktop');
       // The same result on a phone, reopened from its URL.
       const phone = await browser!.newContext({
@@ -232,13 +241,22 @@ async function main() {
       const phonePage = await phone.newPage();
       await phonePage.goto(page.url());
       await phonePage.getByRole('list', { name: 'Candidates' }).waitFor({ timeout: 15_000 });
-      await phonePage.getByRole('list', { name: 'Candidates' }).scrollIntoViewIfNeeded();
+      await showAtTop(phonePage, phonePage.getByRole('heading', { name: /candidates/ }));
       await screenshot(phonePage, 'studio-result-phone');
       await phone.close();
       await page.getByRole('link', { name: 'Open design' }).click();
       await page.waitForURL('**/designs/*');
       state.designId = new URL(page.url()).pathname.split('/').pop()!;
       log(`   design ${state.designId}`);
+    });
+
+    await step('publish the design', ['generate a design in the studio and see it ready'], async () => {
+      const { page } = owner!;
+      await page.getByRole('heading', { name: `Lemon grove ${token}` }).waitFor();
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByRole('button', { name: 'Unpublish' }).waitFor({ timeout: 10_000 });
+      // Mockups from the catalogue render on the design page.
+      await page.getByRole('heading', { name: 'On our products' }).waitFor();
     });
 
     await step(
@@ -250,6 +268,7 @@ async function main() {
         await page
           .getByLabel('Describe your garment')
           .fill(`Grey raincoat with red umbrellas and tiny glorbwhistles ${token}`);
+        await page.getByRole('switch', { name: 'Publish to the gallery' }).click();
         await page.getByRole('button', { name: 'Generate design' }).click();
         await page.getByTestId('studio-result').waitFor({ timeout: 90_000 });
         const id = new URL(page.url()).searchParams.get('design');
@@ -277,15 +296,6 @@ async function main() {
         }
       },
     );
-
-    await step('publish the design', ['generate a design in the studio and see it ready'], async () => {
-      const { page } = owner!;
-      await page.getByRole('heading', { name: `Lemon grove ${token}` }).waitFor();
-      await page.getByRole('button', { name: 'Publish' }).click();
-      await page.getByRole('button', { name: 'Unpublish' }).waitFor({ timeout: 10_000 });
-      // Mockups from the catalogue render on the design page.
-      await page.getByRole('heading', { name: 'On our products' }).waitFor();
-    });
 
     await step('find it in the gallery by search', ['publish the design'], async () => {
       const { page } = owner!;

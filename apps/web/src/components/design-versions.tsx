@@ -10,24 +10,20 @@ interface Choose {
   selecting: string | null;
 }
 
-function Thumb({ version, className }: { version: DesignVersion; className?: string }) {
+/** `className` sizes it; full width by default. */
+function Thumb({ version, className = 'w-full' }: { version: DesignVersion; className?: string }) {
   if (version.status === 'ready' && version.thumbnailUrl) {
     return (
       <img
         src={version.thumbnailUrl}
         alt=""
         loading="lazy"
-        className={cn('aspect-square w-full bg-linen object-cover', className)}
+        className={cn('aspect-square bg-linen object-cover', className)}
       />
     );
   }
   return (
-    <div
-      className={cn(
-        'flex aspect-square w-full items-center justify-center bg-linen text-ink-soft',
-        className,
-      )}
-    >
+    <div className={cn('flex aspect-square items-center justify-center bg-linen text-ink-soft', className)}>
       {version.status === 'failed' ? (
         <span className="px-2 text-center text-[11px]">Not drawn</span>
       ) : (
@@ -53,11 +49,13 @@ export function CandidatePicker({ list, onSelect, selecting }: Choose & { list: 
   }
   return (
     <section aria-labelledby="candidates-h" className="flex flex-col gap-2">
-      <div className="flex items-baseline justify-between gap-2">
+      <div>
         <h3 id="candidates-h" className="text-sm font-semibold">
-          {candidates.length} candidates from your prompt
+          Pick one of {candidates.length} candidates
         </h3>
-        <p className="text-xs text-ink-soft">Pick the one to keep</p>
+        <p className="text-xs text-ink-soft">
+          The one you pick is printed; the others stay here to switch back to.
+        </p>
       </div>
       <ul aria-label="Candidates" className="grid grid-cols-4 gap-2">
         {candidates.map((v, i) => (
