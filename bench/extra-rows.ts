@@ -47,18 +47,24 @@ export async function extraRows(): Promise<Row[]> {
   const rows: Row[] = [];
   console.error('[in-process] generation and rendering');
   // What the studio does per design: engine + repeat PNG (1536 px) + preview (800 px) + thumbnail.
-  const generation = await time(runs * 2, async (i) => {
+  const drawWithFiles = async (prompt: string, seed: number) => {
     const { spec, tileSvg, previewSvg } = generateDesign({
-      prompt: prompts[i % prompts.length]!,
+      prompt,
       category: 'dress',
       style: 'casual',
       colors: [],
-      seed: 100 + i,
+      seed,
     });
     const repeat = await svgToPng(repeatSvgFromTile(tileSvg, spec.tileSize, 3, 1536, 1536), 1536);
     await Promise.all([svgToPng(previewSvg, 800), thumbnailOf(repeat)]);
-  });
+  };
+  const generation = await time(runs * 2, (i) => drawWithFiles(prompts[i % prompts.length]!, 100 + i));
   rows.push(row('generate a design (built-in engine, all files)', generation, 'per design'));
+  // A new prompt in the studio: four candidates (four seeds), every file of each, as one job draws them.
+  const candidates = await time(runs, async (i) => {
+    for (let c = 0; c < 4; c++) await drawWithFiles(prompts[i % prompts.length]!, 500 + i * 4 + c);
+  });
+  rows.push(row('4 candidates for one prompt (built-in engine, all files)', candidates, 'per prompt'));
   const engineOnly = await time(runs * 5, async (i) =>
     generateDesign({
       prompt: prompts[i % prompts.length]!,

@@ -19,6 +19,7 @@ CREATE TABLE "designs"."design_versions" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "designs"."designs" ADD COLUMN "requested_colors" text[];--> statement-breakpoint
 ALTER TABLE "designs"."design_versions" ADD CONSTRAINT "design_versions_design_id_designs_id_fk" FOREIGN KEY ("design_id") REFERENCES "designs"."designs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "design_versions_design_number_idx" ON "designs"."design_versions" USING btree ("design_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "design_versions_design_seed_idx" ON "designs"."design_versions" USING btree ("design_id","seed");--> statement-breakpoint

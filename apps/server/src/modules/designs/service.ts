@@ -81,6 +81,7 @@ export class DesignsService {
           category: body.category,
           style: body.style,
           colors: body.colors,
+          requestedColors: body.colors,
           tags: [...new Set(body.tags ?? [])],
           isPublic: body.isPublic,
           seed,

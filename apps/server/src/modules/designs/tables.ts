@@ -40,6 +40,8 @@ export const designs = designsSchema.table(
     category: text('category').notNull(),
     style: text('style').notNull(),
     colors: text('colors').array().notNull().default(sql`'{}'::text[]`),
+    /** The colours the owner chose (often none: the prompt's words lead); `colors` is the drawn palette. Null before it was kept. */
+    requestedColors: text('requested_colors').array(),
     aiModel: text('ai_model'),
     generationParams: jsonb('generation_params').notNull().default({}),
     confidence: real('confidence'),

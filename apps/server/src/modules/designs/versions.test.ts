@@ -51,6 +51,13 @@ describe('design versions: candidates, variations and restoring', () => {
     expect(drawn.items.map((v) => v.current)).toEqual([true, false, false, false]);
     const current = (await get(`/api/designs/${design.id}`, owner)).json() as Design;
     expect(current.imageUrl).toBe(drawn.items[0]!.imageUrl);
+    // The drawn palette is shown; what the owner asked for (no colours: the words lead) is kept for variations.
+    expect(current.colors.length).toBeGreaterThan(0);
+    const [row] = await t.platform.database.db
+      .select({ requested: designs.requestedColors })
+      .from(designs)
+      .where(eq(designs.id, design.id));
+    expect(row!.requested).toEqual([]);
 
     // The limit is 3 an hour: three prompts pass, the fourth is refused.
     const maker = await signUp(t.app, 'Maker');

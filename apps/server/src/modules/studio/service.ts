@@ -90,11 +90,8 @@ export class StudioService {
     const { designId } = job.payload;
     const design = await this.deps.designs.generationInput(designId);
     if (!design) return;
-    // Versions already drawn (by an earlier attempt) are kept; the current one is drawn last, so the
-    // design turns ready with all its candidates there to choose from.
-    const seeds = seedsOf(job.payload)
-      .filter((s) => design.pendingSeeds.includes(s))
-      .sort((a, b) => Number(a === design.seed) - Number(b === design.seed));
+    // Versions already drawn (by an earlier attempt) are kept.
+    const seeds = seedsOf(job.payload).filter((s) => design.pendingSeeds.includes(s));
     if (seeds.length === 0) return;
 
     let lastWritten = -1;
@@ -105,11 +102,21 @@ export class StudioService {
     };
     await this.deps.designs.setGenerationProgress(designId, 'generating', 5);
     const products = await this.deps.catalog.listProducts();
-    for (const [index, seed] of seeds.entries()) {
-      // Each version gets its share of the bar.
-      const share = (percent: number) =>
-        writeProgress(Math.round(5 + ((index + percent / 100) / seeds.length) * 95));
-      await this.drawVersion(job, design, seed, products, share);
+    // The other candidates are drawn side by side (their renders run on libuv's threads); the
+    // current one last, so the design turns ready with every candidate there to choose from.
+    const current = seeds.includes(design.seed) ? design.seed : undefined;
+    const others = seeds.filter((s) => s !== current);
+    // Each version has an equal share of the bar.
+    const share = (done: number) => writeProgress(Math.round(5 + (done / seeds.length) * 95));
+    let drawn = 0;
+    await Promise.all(
+      others.map(async (seed) => {
+        await this.drawVersion(job, design, seed, products, () => {});
+        share(++drawn);
+      }),
+    );
+    if (current !== undefined) {
+      await this.drawVersion(job, design, current, products, (percent) => share(drawn + percent / 100));
     }
   }
 
@@ -131,14 +138,18 @@ export class StudioService {
           title: design.title,
           category: design.category as Category,
           style: design.style as Style,
-          colors: design.colors,
+          // Every version starts from what the owner asked for, not from an earlier version's palette.
+          colors: design.requestedColors ?? design.colors,
           seed,
         },
         (percent) => progress(Math.min(80, percent)),
         job.signal,
       );
       progress(80);
-      const outcome = await this.store(designId, seed, generated, products, design);
+      const outcome = await this.store(designId, seed, generated, products, {
+        ...design,
+        colors: design.requestedColors ?? design.colors,
+      });
       const finished = await this.deps.designs.completeGeneration(designId, seed, outcome);
       this.deps.metrics.designGenerationDuration.observe(
         { provider, outcome: 'ready' },
