@@ -60,11 +60,16 @@ export async function extraRows(): Promise<Row[]> {
   };
   const generation = await time(runs * 2, (i) => drawWithFiles(prompts[i % prompts.length]!, 100 + i));
   rows.push(row('generate a design (built-in engine, all files)', generation, 'per design'));
-  // A new prompt in the studio: four candidates (four seeds), every file of each, as one job draws them.
-  const candidates = await time(runs, async (i) => {
-    for (let c = 0; c < 4; c++) await drawWithFiles(prompts[i % prompts.length]!, 500 + i * 4 + c);
+  // A new prompt in the studio, as its job draws it: every file of four candidates, three side by
+  // side, then the one the design shows first.
+  const candidatesWithFiles = await time(runs, async (i) => {
+    const prompt = prompts[i % prompts.length]!;
+    await Promise.all([1, 2, 3].map((c) => drawWithFiles(prompt, 500 + i * 4 + c)));
+    await drawWithFiles(prompt, 500 + i * 4);
   });
-  rows.push(row('4 candidates for one prompt (built-in engine, all files)', candidates, 'per prompt'));
+  rows.push(
+    row('4 candidates for one prompt (built-in engine, all files)', candidatesWithFiles, 'per prompt'),
+  );
   const engineOnly = await time(runs * 5, async (i) =>
     generateDesign({
       prompt: prompts[i % prompts.length]!,
