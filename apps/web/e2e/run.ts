@@ -286,6 +286,7 @@ async function main() {
           const text = (await note.textContent()) ?? '';
           if (design.fidelity?.message && !text.includes(design.fidelity.message))
             throw new Error(`studio note "${text}" lacks "${design.fidelity.message}"`);
+          await showAtTop(page, page.getByRole('heading', { name: /candidates/ }));
           await screenshot(page, 'studio-fidelity-desktop');
           await page.goto(`/designs/${id}`);
           await page.getByTestId('fidelity-note').waitFor();
