@@ -117,8 +117,9 @@ function newestMtime(paths) {
     if (!existsSync(p)) return;
     const stat = statSync(p);
     if (stat.isDirectory()) {
+      // Outputs are not sources: the web build writes its source maps after dist/index.html.
       for (const entry of readdirSync(p))
-        if (entry !== 'node_modules' && entry !== 'dist') visit(path.join(p, entry));
+        if (!['node_modules', 'dist', 'sourcemaps'].includes(entry)) visit(path.join(p, entry));
     } else newest = Math.max(newest, stat.mtimeMs);
   };
   for (const p of paths) visit(at(p));

@@ -23,9 +23,10 @@ import { rateLimitError } from './platform/http/rate-limits.ts';
 import './platform/http/actor.ts';
 import { systemRoutes } from './platform/http/system-routes.ts';
 import { webDistFolder } from './platform/paths.ts';
-import type { Platform } from './platform/platform.ts';
+import type { Platform, Role } from './platform/platform.ts';
+import { contextFromTraceparent } from './platform/telemetry/tracing.ts';
 
-export type Role = 'all' | 'api' | 'worker';
+export type { Role } from './platform/platform.ts';
 
 export interface AppOptions {
   platform: Platform;
@@ -170,6 +171,7 @@ function registerObservability(app: FastifyInstance, platform: Platform) {
             'request.id': String(request.id),
           },
         },
+        contextFromTraceparent(request.headers.traceparent),
       );
     }
   });

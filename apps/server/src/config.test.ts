@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, checkRole, loadConfig, testConfig } from './config.ts';
 
 describe('configuration', () => {
   it('starts on embedded defaults with an empty environment', () => {
@@ -39,5 +39,15 @@ describe('configuration', () => {
     expect(config.DATABASE_READ_URLS).toEqual(['postgres://a/db', 'postgres://b/db']);
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
     expect(config.TRUST_PROXY).toBe(true);
+  });
+
+  it('refuses a role split without a shared event bus outside embedded mode', () => {
+    const services = testConfig({ DATABASE_URL: 'postgres://db/btb' });
+    expect(() => checkRole(services, 'api')).toThrow(/NATS_URL/);
+    expect(() => checkRole(services, 'worker')).toThrow(/NATS_URL/);
+    expect(() => checkRole(services, 'all')).not.toThrow();
+    expect(() =>
+      checkRole(testConfig({ DATABASE_URL: 'postgres://db/btb', NATS_URL: 'nats://nats:4222' }), 'api'),
+    ).not.toThrow();
   });
 });

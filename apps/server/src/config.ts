@@ -38,7 +38,8 @@ export const configSchema = z.object({
     .default('BTB_EVENTS'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
-  OTEL_SERVICE_NAME: z.string().default('boutique-to-box-api'),
+  /** Defaults to boutique-to-box-api, or boutique-to-box-worker in the worker role. */
+  OTEL_SERVICE_NAME: z.string().optional(),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -128,6 +129,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.DATABASE_URL && !config.JWT_SECRET) problems.push('JWT_SECRET: required outside embedded mode');
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/**
+ * A split deployment (`--role api` and `--role worker` processes) needs a bus every process shares:
+ * the in-process bus would mark events published that no process receives.
+ */
+export function checkRole(config: Config, role: 'all' | 'api' | 'worker'): void {
+  if (role !== 'all' && config.DATABASE_URL && !config.NATS_URL)
+    throw new ConfigError([`NATS_URL: required with --role ${role} (the roles share events through NATS)`]);
 }
 
 /** Configuration for tests: embedded defaults plus overrides, never the process environment's service URLs unless asked. */

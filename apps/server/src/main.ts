@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildApp, type Role } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, checkRole, loadConfig } from './config.ts';
 import { type ModuleName, moduleNames } from './modules/module.ts';
 import { createLogger, createPlatform } from './platform/platform.ts';
 
@@ -25,12 +25,13 @@ async function main() {
   try {
     config = loadConfig();
     cli = parseCli();
+    checkRole(config, cli.role);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
-  const logger = createLogger(config);
-  const platform = await createPlatform(config, { logger });
+  const logger = createLogger(config, cli.role);
+  const platform = await createPlatform(config, { logger, role: cli.role });
   const app = await buildApp({ platform, role: cli.role, modules: cli.modules });
 
   let shuttingDown = false;

@@ -39,6 +39,8 @@ export const readinessSchema = z.object({
   status: z.enum(['ready', 'unavailable']),
   /** The dependencies that did not answer, e.g. ['cache']. */
   down: z.array(z.string()),
+  /** Dependencies that are down without making the instance unready, e.g. a read replica. */
+  degraded: z.array(z.string()).optional(),
   checks: z.record(
     z.string(),
     z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() }),

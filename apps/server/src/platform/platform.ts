@@ -16,11 +16,17 @@ import { LocalStorage } from './storage/local-storage.ts';
 import { createMetrics, type Metrics } from './telemetry/metrics.ts';
 import { createTracing, type Tracing } from './telemetry/tracing.ts';
 
-export const SERVICE_NAME = 'boutique-to-box-api';
+export type Role = 'all' | 'api' | 'worker';
+
+/** The service name on logs, metrics and traces: the worker is told apart from the API. */
+export function serviceNameOf(config: Config, role: Role = 'all'): string {
+  return config.OTEL_SERVICE_NAME ?? (role === 'worker' ? 'boutique-to-box-worker' : 'boutique-to-box-api');
+}
 
 /** Everything the modules run on. Built once at start-up from the validated config. */
 export interface Platform {
   config: Config;
+  serviceName: string;
   logger: Logger;
   database: Database;
   cache: TwoLevelCache;
@@ -42,19 +48,22 @@ export interface PlatformOptions {
   /** Tests: keep PGlite in memory instead of DATA_DIR. */
   inMemoryDatabase?: boolean;
   spanExporter?: SpanExporter;
+  /** The role this process runs (names the service in logs, metrics and traces). */
+  role?: Role;
 }
 
-export function createLogger(config: Config): Logger {
+export function createLogger(config: Config, role?: Role): Logger {
   return pino({
     level: config.LOG_LEVEL,
-    base: { service: SERVICE_NAME, version: config.APP_VERSION, pid: process.pid },
+    base: { service: serviceNameOf(config, role), version: config.APP_VERSION, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'],
   });
 }
 
 export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
-  const logger = options.logger ?? createLogger(config);
+  const logger = options.logger ?? createLogger(config, options.role);
+  const serviceName = serviceNameOf(config, options.role);
   const closers: (() => Promise<unknown>)[] = [];
   try {
     const database = await openDatabase(config, { inMemory: options.inMemoryDatabase });
@@ -88,8 +97,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       : new InProcessBus();
     closers.push(() => bus.close());
 
-    const relay = new OutboxRelay(database.db, bus, logger, { pollMs: config.OUTBOX_POLL_MS });
-    const jobs = new JobQueue(database.db, logger);
+    const metrics = createMetrics({ service: serviceName, version: config.APP_VERSION });
+    const relay = new OutboxRelay(database.db, bus, logger, { pollMs: config.OUTBOX_POLL_MS }, metrics);
+    const jobs = new JobQueue(database.db, logger, metrics);
 
     let storage: FileStorage;
     if (config.STORAGE_DRIVER === 's3') {
@@ -109,9 +119,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       storage = new LocalStorage(path.resolve(config.DATA_DIR, 'files'));
     }
 
-    const metrics = createMetrics({ service: SERVICE_NAME, version: config.APP_VERSION });
     const tracing = await createTracing({
-      serviceName: config.OTEL_SERVICE_NAME,
+      serviceName,
       version: config.APP_VERSION,
       otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
       exporter: options.spanExporter,
@@ -121,6 +130,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     let closed = false;
     return {
       config,
+      serviceName,
       logger,
       database,
       cache,
@@ -132,7 +142,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       tracing,
       redis,
       subscribe: (consumer, eventTypes, handler) =>
-        subscribeOnce(database.db, bus, consumer, eventTypes, handler),
+        subscribeOnce(database.db, bus, consumer, eventTypes, handler, metrics),
       close: async () => {
         if (closed) return;
         closed = true;

@@ -17,6 +17,7 @@ export function createDesignsModule(
     platform.storage,
     deps.identity,
     () => platform.relay.poke(),
+    platform.database,
   );
   const module: AppModule = {
     name: 'designs',

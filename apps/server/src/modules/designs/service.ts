@@ -11,7 +11,7 @@ import { createDesignBodySchema, listDesignsQuerySchema } from '@btb/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
-import type { Db, Executor } from '../../platform/db/database.ts';
+import type { Database, Db, Executor } from '../../platform/db/database.ts';
 import { forbidden, invalidState, notFound } from '../../platform/errors.ts';
 import { type Actor, isAdmin } from '../../platform/http/actor.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
@@ -25,6 +25,11 @@ import { addToScoreSql, contribution, weights } from './trending.ts';
 const GALLERY = 'gallery';
 const DETAIL_TTL_S = 300;
 const GALLERY_TTL_S = 30;
+/**
+ * A page read from a replica may miss a write the replica has not replayed yet (the write's
+ * invalidation can reach the cache first): it is cached only this long.
+ */
+const REPLICA_READ_TTL_S = 5;
 const designKey = (id: string) => `design:${id}`;
 
 /** Hands a design's new versions (one seed each) to generation inside the transaction that created them. */
@@ -55,7 +60,22 @@ export class DesignsService {
     private readonly storage: FileStorage,
     private readonly identity: IdentityService,
     private readonly relayPoke: () => void,
+    /** Replicas for anonymous gallery, search and design pages; signed-in viewers read the primary. */
+    private readonly replicas: Pick<Database, 'readWith' | 'replicas'> = {
+      readWith: (query) => query(db),
+      replicas: () => [],
+    },
   ) {}
+
+  /** How long a page read by this viewer may be cached. */
+  private ttlFor(viewer: Actor | null, ttlS: number): number {
+    return !viewer && this.replicas.replicas().length > 0 ? Math.min(ttlS, REPLICA_READ_TTL_S) : ttlS;
+  }
+
+  /** Signed-in viewers read their own writes: they read the primary. Anyone else may read a replica. */
+  private reading<T>(viewer: Actor | null, query: (db: Db) => Promise<T>): Promise<T> {
+    return viewer ? query(this.db) : this.replicas.readWith(query);
+  }
 
   /**
    * The studio registers how generation is scheduled and how many candidates its generator draws
@@ -113,14 +133,22 @@ export class DesignsService {
 
   /** A design as its viewer may see it: private ones are 404 to everyone but the owner and admins. */
   async get(id: string, viewer: Actor | null): Promise<Design> {
-    const design = await this.cache.getOrLoad(
-      designKey(id),
-      async () => {
-        const [row] = await this.db.select(designColumns).from(designs).where(eq(designs.id, id));
-        return row ? (await this.present([row as DesignRow], null))[0]! : null;
-      },
-      DETAIL_TTL_S,
-    );
+    const load = async (db: Db) => {
+      const [row] = await db.select(designColumns).from(designs).where(eq(designs.id, id));
+      return row ? (await this.present([row as DesignRow], null))[0]! : null;
+    };
+    let design = await this.cache.get<Design | null>(designKey(id));
+    if (design === undefined) {
+      design = await this.reading(viewer, load);
+      // A design a replica does not have yet may just have been created: the primary decides.
+      const fromPrimary = design === null && !viewer;
+      if (fromPrimary) design = await load(this.db);
+      await this.cache.set(
+        designKey(id),
+        design,
+        fromPrimary ? DETAIL_TTL_S : this.ttlFor(viewer, DETAIL_TTL_S),
+      );
+    }
     if (!design || !this.canSee(design, viewer)) throw notFound('Design');
     if (!viewer) return design;
     const liked = await likedBy(this.db, viewer.id, [id]);
@@ -185,10 +213,11 @@ export class DesignsService {
       limit: q.limit,
       cursor: q.cursor ? decodeCursor(q.cursor, sort) : undefined,
     } as const;
-    const load = async () => {
-      const page = await listDesigns(this.db, filter);
-      return { items: await this.present(page.rows, null), nextCursor: page.nextCursor };
-    };
+    const load = () =>
+      this.reading(viewer, async (db) => {
+        const page = await listDesigns(db, filter);
+        return { items: await this.present(page.rows, null), nextCursor: page.nextCursor };
+      });
     // The first page of public listings is what most visitors ask for: cache it.
     const cacheable = q.scope === 'public' && !q.cursor;
     const key = cacheable
@@ -198,7 +227,7 @@ export class DesignsService {
       key && !options.fresh ? await this.cache.get<Awaited<ReturnType<typeof load>>>(key) : undefined;
     if (!page) {
       page = await load();
-      if (key) await this.cache.set(key, page, GALLERY_TTL_S);
+      if (key) await this.cache.set(key, page, this.ttlFor(viewer, GALLERY_TTL_S));
     }
     if (!viewer || page.items.length === 0) return page;
     const liked = await likedBy(

@@ -1,6 +1,7 @@
 import { asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../db/database.ts';
+import type { Metrics } from '../telemetry/metrics.ts';
 import { aggregateIdOf, type EventBus, type EventEnvelope, envelopeOf, type NewEvent } from './events.ts';
 import { consumedEvents, outbox } from './tables.ts';
 
@@ -29,18 +30,21 @@ export async function subscribeOnce(
   consumer: string,
   eventTypes: string[],
   handler: ConsumerHandler,
+  metrics?: Pick<Metrics, 'eventsConsumed'>,
 ): Promise<void> {
-  await bus.subscribe(consumer, eventTypes, (event) =>
-    db.transaction(async (tx) => {
+  await bus.subscribe(consumer, eventTypes, async (event) => {
+    const handled = await db.transaction(async (tx) => {
       const fresh = await tx
         .insert(consumedEvents)
         .values({ consumer, eventId: event.eventId })
         .onConflictDoNothing()
         .returning({ eventId: consumedEvents.eventId });
-      if (fresh.length === 0) return;
+      if (fresh.length === 0) return false;
       await handler(event, tx);
-    }),
-  );
+      return true;
+    });
+    if (handled) metrics?.eventsConsumed.inc({ consumer, event_type: event.eventType });
+  });
 }
 
 export interface RelayOptions {
@@ -63,6 +67,7 @@ export class OutboxRelay {
     private readonly bus: EventBus,
     private readonly logger: Logger,
     private readonly options: RelayOptions,
+    private readonly metrics?: Pick<Metrics, 'eventsPublished'>,
   ) {}
 
   start(): void {
@@ -117,6 +122,7 @@ export class OutboxRelay {
       }
     } finally {
       if (done.length) {
+        this.metrics?.eventsPublished.inc(done.length);
         await this.db.update(outbox).set({ publishedAt: sql`now()` }).where(inArray(outbox.id, done));
       }
     }

@@ -1,6 +1,8 @@
+import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectRedis, whenReady } from '../redis.ts';
+import { PrivateServer } from '../../testing/private-servers.ts';
 import { realServices, uniqueName } from '../../testing/services.ts';
 import { TwoLevelCache } from './two-level-cache.ts';
 
@@ -71,5 +73,36 @@ describe('two-level cache over Redis, two instances', () => {
     await b.set(keyB!, ['x']);
     await a.bumpNamespace('gallery');
     expect(await until(async () => (await b.namespacedKey('gallery', 'first')) !== keyB)).toBe(true);
+  });
+});
+
+describe('two-level cache whose Redis is down when it starts', () => {
+  it('subscribes once Redis comes up, says so in ping(), and hears invalidations', async () => {
+    const redis = await PrivateServer.create('redis');
+    const open: Redis[] = [];
+    const connect = (name: string) => {
+      const client = connectRedis(redis.url, name);
+      open.push(client);
+      return client;
+    };
+    try {
+      await redis.stop();
+      const options = { l1MaxEntries: 10, defaultTtlS: 60, keyPrefix: `${uniqueName('late')}:` };
+      const late = new TwoLevelCache(options, logger, connect('late'), connect('late-sub'));
+      expect(late.listening).toBe(false);
+      await expect(late.ping()).rejects.toThrow();
+
+      await redis.start();
+      expect(await until(() => late.listening, 10_000)).toBe(true);
+      await late.ping();
+      const writer = new TwoLevelCache(options, logger, connect('writer'), connect('writer-sub'));
+      await until(() => writer.listening, 10_000);
+      await late.set('k', 'old');
+      await writer.delete('k');
+      expect(await until(async () => (await late.get('k')) === undefined)).toBe(true);
+    } finally {
+      for (const client of open) client.disconnect();
+      await redis.dispose();
+    }
   });
 });

@@ -30,6 +30,8 @@ export class TwoLevelCache {
   private readonly instanceId = randomUUID();
   private readonly prefix: string;
   private readonly channel: string;
+  private readonly subscriber: Redis | undefined;
+  private subscribed = false;
   private stats = { l1Hits: 0, l2Hits: 0, misses: 0 };
 
   constructor(
@@ -42,21 +44,42 @@ export class TwoLevelCache {
     this.prefix = options.keyPrefix ?? 'btb:';
     this.channel = `${this.prefix}cache:invalidate`;
     if (subscriber) {
+      this.subscriber = subscriber;
       subscriber.on('message', (channel, raw) => {
         if (channel !== this.channel) return;
         try {
           this.applyInvalidation(JSON.parse(raw) as Invalidation);
         } catch {}
       });
-      // Re-subscribe happens automatically on reconnect (ioredis autoResubscribe).
-      subscriber.subscribe(this.channel).catch(() => {});
-      // While the subscriber is disconnected, other instances' invalidations may be missed:
-      // drop L1 on reconnect so nothing stale outlives the outage.
+      // The connection rejects commands while it is not ready (no offline queue), and may become
+      // ready long after start-up: subscribe on every (re)connection, not once.
       subscriber.on('ready', () => {
+        // While disconnected, other instances' invalidations may have been missed: nothing stale
+        // may outlive the outage.
         this.l1.clear();
         this.versions.clear();
+        void this.subscribe(subscriber);
       });
+      subscriber.on('close', () => {
+        this.subscribed = false;
+      });
+      if (subscriber.status === 'ready') void this.subscribe(subscriber);
     }
+  }
+
+  private async subscribe(subscriber: Redis) {
+    try {
+      await subscriber.subscribe(this.channel);
+      this.subscribed = subscriber.status === 'ready';
+    } catch (error) {
+      this.subscribed = false;
+      this.warn(error);
+    }
+  }
+
+  /** Whether this instance hears other instances' invalidations (always true without Redis). */
+  get listening(): boolean {
+    return !this.subscriber || this.subscribed;
   }
 
   get kind(): 'l1' | 'l1+redis' {
@@ -187,9 +210,11 @@ export class TwoLevelCache {
     this.logger.warn({ err: error }, 'cache L2 (Redis) unavailable; serving from L1 and the database');
   }
 
+  /** Redis answers and the invalidation channel is subscribed: otherwise L1 copies could go stale. */
   async ping(): Promise<void> {
     if (!this.redis) return;
     await this.redis.ping();
+    if (!this.listening) throw new Error('not subscribed to cache invalidations');
   }
 
   statistics() {

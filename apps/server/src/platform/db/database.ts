@@ -24,8 +24,15 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** The primary: every write and every read that must see its own writes. */
   readonly db: Db;
-  /** Round-robin over the read replicas; the primary when there are none. */
+  /** Round-robin over the read replicas that answer; the primary when there are none. */
   read(): Db;
+  /**
+   * Runs a lag-tolerant read on a replica and, when that replica cannot be reached, again on the
+   * primary (marking the replica down until its next successful health check).
+   */
+  readWith<T>(query: (db: Db) => Promise<T>): Promise<T>;
+  /** Each configured replica (host:port) and whether it answered its last health check. */
+  replicas(): { name: string; up: boolean }[];
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -54,6 +61,8 @@ async function openPglite(config: Config, inMemory: boolean): Promise<Database> 
     kind: 'pglite',
     db,
     read: () => db,
+    readWith: (query) => query(db),
+    replicas: () => [],
     ping: async () => {
       await client.query('select 1');
     },
@@ -61,40 +70,91 @@ async function openPglite(config: Config, inMemory: boolean): Promise<Database> 
   };
 }
 
+/** How often replicas are health-checked, and how long one may take to answer. */
+const REPLICA_CHECK_MS = 1000;
+
 async function openPostgres(url: string, readUrls: string[], poolMax: number): Promise<Database> {
-  const makePool = (connectionString: string) => {
+  const makePool = (connectionString: string, applicationName: string, connectTimeoutMs: number) => {
     const pool = new pg.Pool({
       connectionString,
       max: poolMax,
       idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: connectTimeoutMs,
+      application_name: applicationName,
     });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     return pool;
   };
-  const writePool = makePool(url);
-  const readPools = readUrls.map(makePool);
+  const writePool = makePool(url, 'btb-primary', 5_000);
   await runMigrationsLocked(writePool);
   const db = drizzlePg({ client: writePool });
-  const readers = readPools.map((pool) => drizzlePg({ client: pool }));
+  const replicas = readUrls.map((readUrl) => {
+    // A replica that is down must cost a request little before it falls back to the primary.
+    const pool = makePool(readUrl, 'btb-replica', REPLICA_CHECK_MS);
+    const { host, port } = new URL(readUrl);
+    return { name: `${host}:${port || 5432}`, pool, db: drizzlePg({ client: pool }), up: true };
+  });
+  const checkReplicas = async () => {
+    await Promise.all(
+      replicas.map(async (replica) => {
+        replica.up = await replica.pool
+          .query({ text: 'select 1', query_timeout: REPLICA_CHECK_MS } as pg.QueryConfig)
+          .then(
+            () => true,
+            () => false,
+          );
+      }),
+    );
+  };
+  const monitor = replicas.length ? setInterval(() => void checkReplicas(), REPLICA_CHECK_MS) : undefined;
+  monitor?.unref();
   let next = 0;
+  const pick = () => {
+    const up = replicas.filter((r) => r.up);
+    if (up.length === 0) return undefined;
+    const replica = up[next % up.length];
+    next = (next + 1) % replicas.length;
+    return replica;
+  };
   return {
     kind: 'postgres',
     db,
-    read: () => {
-      if (readers.length === 0) return db;
-      const reader = readers[next]!;
-      next = (next + 1) % readers.length;
-      return reader;
+    read: () => pick()?.db ?? db,
+    readWith: async (query) => {
+      const replica = pick();
+      if (!replica) return query(db);
+      try {
+        return await query(replica.db);
+      } catch (error) {
+        if (!isConnectionError(error)) throw error;
+        replica.up = false;
+        return query(db);
+      }
     },
+    replicas: () => replicas.map(({ name, up }) => ({ name, up })),
     ping: async () => {
       await db.execute(sql`select 1`);
     },
     close: async () => {
-      await Promise.all([writePool.end(), ...readPools.map((p) => p.end())]);
+      clearInterval(monitor);
+      await Promise.all([writePool.end(), ...replicas.map((r) => r.pool.end())]);
     },
   };
+}
+
+/** The server is unreachable, shutting down or in recovery without answering: not the query's fault. */
+function isConnectionError(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown; message?: string } | undefined; e; ) {
+    if (
+      typeof e.code === 'string' &&
+      /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3]|08\w{3})$/.test(e.code)
+    )
+      return true;
+    if (/Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 /** Several instances may start at once: the advisory lock lets exactly one migrate while the others wait. */

@@ -140,4 +140,15 @@ describe('HTTP platform', () => {
     expect(health!.attributes['http.response.status_code']).toBe(200);
     expect(finished.some((s) => s.attributes['http.response.status_code'] === 404)).toBe(true);
   });
+
+  it('continues the caller’s trace from a W3C traceparent header', async () => {
+    spans.reset();
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    await app.inject({ url: '/health', headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    await app.inject({ url: '/health', headers: { traceparent: 'not-a-trace' } });
+    const [continued, fresh] = spans.getFinishedSpans().filter((s) => s.name === 'GET /health');
+    expect(continued!.spanContext().traceId).toBe(traceId);
+    expect(continued!.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+    expect(fresh!.spanContext().traceId).not.toBe(traceId);
+  });
 });

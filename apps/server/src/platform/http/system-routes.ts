@@ -2,7 +2,6 @@ import { healthSchema, readinessSchema } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../platform.ts';
-import { SERVICE_NAME } from '../platform.ts';
 
 async function timed(check: () => Promise<unknown>, timeoutMs = 1500) {
   const started = performance.now();
@@ -30,7 +29,11 @@ export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
   app.get(
     '/health',
     { config: noLimit, schema: { tags: ['system'], summary: 'Liveness', response: { 200: healthSchema } } },
-    async () => ({ status: 'ok' as const, service: SERVICE_NAME, version: platform.config.APP_VERSION }),
+    async () => ({
+      status: 'ok' as const,
+      service: platform.serviceName,
+      version: platform.config.APP_VERSION,
+    }),
   );
 
   app.get(
@@ -49,13 +52,27 @@ export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         timed(() => platform.cache.ping()),
         timed(() => platform.bus.ping()),
       ]);
-      const checks = { database, cache, bus };
+      const checks: Record<string, { ok: boolean; latencyMs: number; error?: string }> = {
+        database,
+        cache,
+        bus,
+      };
       const down = Object.entries(checks)
         .filter(([, c]) => !c.ok)
         .map(([name]) => name);
+      // A replica that is down does not make the instance unready (reads fall back to the
+      // primary), but it is named.
+      const degraded: string[] = [];
+      for (const replica of platform.database.replicas()) {
+        const name = `replica ${replica.name}`;
+        checks[name] = replica.up
+          ? { ok: true, latencyMs: 0 }
+          : { ok: false, latencyMs: 0, error: 'not answering; reads go to the primary' };
+        if (!replica.up) degraded.push(name);
+      }
       return reply
         .status(down.length ? 503 : 200)
-        .send({ status: down.length ? 'unavailable' : 'ready', down, checks });
+        .send({ status: down.length ? 'unavailable' : 'ready', down, degraded, checks });
     },
   );
 

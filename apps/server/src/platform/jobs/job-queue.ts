@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../db/database.ts';
+import type { Metrics } from '../telemetry/metrics.ts';
 import { jobs } from './tables.ts';
 
 export interface JobOptions {
@@ -50,7 +51,16 @@ export class JobQueue {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-  ) {}
+    private readonly metrics?: Pick<Metrics, 'jobsFinished' | 'measureQueueDepth'>,
+  ) {
+    metrics?.measureQueueDepth(async () => {
+      const result = await this.db.execute<{ queue: string; status: string; n: string }>(
+        sql`select queue, status, count(*)::int as n from platform.jobs
+            where status in ('pending', 'active') group by queue, status`,
+      );
+      return result.rows.map((r) => ({ queue: r.queue, status: r.status, count: Number(r.n) }));
+    });
+  }
 
   /** Enqueues in the caller's transaction when given one, so the job exists exactly when the change does. */
   async enqueue<P>(
@@ -193,6 +203,7 @@ export class JobQueue {
           lastError: null,
         })
         .where(eq(jobs.id, job.id));
+      this.metrics?.jobsFinished.inc({ queue: job.queue, outcome: 'completed' });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.max_attempts;
@@ -215,6 +226,7 @@ export class JobQueue {
               },
         )
         .where(eq(jobs.id, job.id));
+      this.metrics?.jobsFinished.inc({ queue: job.queue, outcome: final ? 'failed' : 'retried' });
       if (final) await entry.options.onFailed?.({ id: job.id, payload: job.payload, error: message });
     } finally {
       clearInterval(renew);

@@ -1,7 +1,14 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The brief's metrics, on a registry of their own (one per app instance, so tests never collide). */
+export interface QueueDepth {
+  queue: string;
+  status: string;
+  count: number;
+}
+
 export function createMetrics(labels: { service: string; version: string }) {
+  let readQueueDepth: (() => Promise<QueueDepth[]>) | undefined;
   const registry = new Registry();
   registry.setDefaultLabels(labels);
   collectDefaultMetrics({ register: registry });
@@ -37,12 +44,38 @@ export function createMetrics(labels: { service: string; version: string }) {
       help: 'Domain events published by the outbox relay',
       registers: [registry],
     }),
+    eventsConsumed: new Counter({
+      name: 'events_consumed_total',
+      help: 'Domain events handled by a consumer (redeliveries of handled events not counted)',
+      labelNames: ['consumer', 'event_type'] as const,
+      registers: [registry],
+    }),
     jobsFinished: new Counter({
       name: 'jobs_finished_total',
-      help: 'Background jobs finished, by queue and outcome',
+      help: 'Background job runs finished, by queue and outcome (completed, retried, failed)',
       labelNames: ['queue', 'outcome'] as const,
       registers: [registry],
     }),
+    /** Read from the database when scraped: every role and instance reports the same queue. */
+    jobsQueued: new Gauge({
+      name: 'jobs_queue_depth',
+      help: 'Background jobs waiting to run or running, by queue and status',
+      labelNames: ['queue', 'status'] as const,
+      registers: [registry],
+      async collect() {
+        if (!readQueueDepth) return;
+        try {
+          const rows = await readQueueDepth();
+          this.reset();
+          for (const row of rows) this.set({ queue: row.queue, status: row.status }, row.count);
+        } catch {
+          // The database being unreachable must not fail the scrape; the last values stand.
+        }
+      },
+    }),
+    measureQueueDepth(source: () => Promise<QueueDepth[]>) {
+      readQueueDepth = source;
+    },
   };
 }
 

@@ -1,4 +1,12 @@
-import { type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
+import {
+  type Context,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 export interface Tracing {
@@ -67,5 +75,21 @@ export async function traced<T>(
     } finally {
       span.end();
     }
+  });
+}
+
+/**
+ * The caller's trace from a W3C `traceparent` header (version 00), so a request's span continues
+ * the trace of whoever sent it; the root context when the header is absent or malformed.
+ */
+export function contextFromTraceparent(header: string | string[] | undefined): Context {
+  const match =
+    typeof header === 'string' && /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(header.trim());
+  if (!match || /^0+$/.test(match[1]!) || /^0+$/.test(match[2]!)) return ROOT_CONTEXT;
+  return trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: match[1]!,
+    spanId: match[2]!,
+    traceFlags: Number.parseInt(match[3]!, 16) & 1,
+    isRemote: true,
   });
 }
