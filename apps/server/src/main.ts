@@ -30,6 +30,7 @@ async function main() {
     process.exit(1);
   }
   const logger = createLogger(config);
+  for (const notice of config.notices) logger.warn(notice);
   const platform = await createPlatform(config, { logger });
   const app = await buildApp({ platform, role: cli.role, modules: cli.modules });
 
