@@ -69,8 +69,11 @@ async function openPostgres(url: string, readUrls: string[], poolMax: number): P
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 5_000,
     });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
+    // A client losing its server (a restart, a failover) emits 'error': idle ones on the pool, checked-out
+    // ones on themselves. Without a listener either would end the process; the pool replaces the client
+    // and the query in flight fails on its own, so the listeners only have to exist.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return pool;
   };
   const writePool = makePool(url);
