@@ -21,6 +21,7 @@ import { createModules } from './modules/registry.ts';
 import type { AppModule, ModuleName } from './modules/module.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { rateLimitError } from './platform/http/rate-limits.ts';
+import { StreamLimits } from './platform/http/sse.ts';
 import './platform/http/actor.ts';
 import { systemRoutes } from './platform/http/system-routes.ts';
 import { webDistFolder } from './platform/paths.ts';
@@ -75,6 +76,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('platform', platform);
   app.decorate('appModules', selected);
+  app.decorate(
+    'streamLimits',
+    new StreamLimits({ perClient: config.SSE_MAX_STREAMS_PER_CLIENT, total: config.SSE_MAX_STREAMS }),
+  );
   app.decorateRequest('actor', null);
   registerErrorHandling(app);
   registerObservability(app, platform);

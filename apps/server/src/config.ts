@@ -74,6 +74,9 @@ export const configSchema = z.object({
     .transform((v) => (v.trim() === '' ? [] : v.split(',').map((s) => s.trim()))),
   BODY_LIMIT_BYTES: int(1_048_576, 1024),
   TRUST_PROXY: trustProxy.default(false),
+  /** Open event streams per account (or per address when anonymous), and in total, per process. */
+  SSE_MAX_STREAMS_PER_CLIENT: int(5, 1),
+  SSE_MAX_STREAMS: int(2000, 1),
   CACHE_L1_MAX_ENTRIES: int(5000, 10),
   CACHE_DEFAULT_TTL_S: int(60, 1),
   JOBS_POLL_MS: int(500, 10),
