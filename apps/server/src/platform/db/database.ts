@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { migrationsFolder } from '../paths.ts';
 import { initPgliteDataDir, pgliteSettings } from './pglite-init.ts';
 
@@ -40,16 +41,30 @@ export async function openDatabase(config: Config, options: { inMemory?: boolean
 
 async function openPglite(config: Config, inMemory: boolean): Promise<Database> {
   let client: PGlite;
+  let lock: DataDirLock | undefined;
   if (inMemory) {
     client = await PGlite.create({ postgresqlconf: pgliteSettings });
   } else {
     const dir = path.resolve(config.DATA_DIR, 'pglite');
     await mkdir(dir, { recursive: true });
-    await initPgliteDataDir(dir);
-    client = await PGlite.create({ dataDir: dir, postgresqlconf: pgliteSettings });
+    // One process per embedded store: a second writer makes them diverge and can corrupt it.
+    lock = await lockDataDir(path.resolve(config.DATA_DIR));
+    try {
+      await initPgliteDataDir(dir);
+      client = await PGlite.create({ dataDir: dir, postgresqlconf: pgliteSettings });
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   }
   const db = drizzlePglite({ client }) as unknown as Db;
-  await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  try {
+    await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  } catch (error) {
+    await client.close().catch(() => {});
+    await lock?.release();
+    throw error;
+  }
   return {
     kind: 'pglite',
     db,
@@ -57,7 +72,10 @@ async function openPglite(config: Config, inMemory: boolean): Promise<Database> 
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await lock?.release();
+    },
   };
 }
 
