@@ -16,10 +16,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
 import { createModules } from './modules/registry.ts';
 import type { AppModule, ModuleName } from './modules/module.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { rateLimitError } from './platform/http/rate-limits.ts';
+import { StreamLimits } from './platform/http/sse.ts';
 import './platform/http/actor.ts';
 import { systemRoutes } from './platform/http/system-routes.ts';
 import { webDistFolder } from './platform/paths.ts';
@@ -66,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
     genReqId: () => randomUUID(),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
@@ -75,6 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('platform', platform);
   app.decorate('appModules', selected);
+  app.decorate(
+    'streamLimits',
+    new StreamLimits({ perClient: config.SSE_MAX_STREAMS_PER_CLIENT, total: config.SSE_MAX_STREAMS }),
+  );
   app.decorateRequest('actor', null);
   registerErrorHandling(app);
   registerObservability(app, platform);
@@ -110,7 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     redis: platform.redis,
     nameSpace: `${config.REDIS_KEY_PREFIX}rl:api:`,
     skipOnError: true,
-    allowList: (request) => !request.url.startsWith('/api/'),
+    // The router decodes the path (`/%61pi` routes to `/api`): decide on the matched route, never the raw URL.
+    allowList: (request) => !request.routeOptions.url?.startsWith('/api/'),
     enableDraftSpec: true,
     errorResponseBuilder: rateLimitError,
   });
@@ -152,6 +159,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   return app as unknown as FastifyInstance;
+}
+
+/** A hop count as proxy-addr reads it (Fastify's types accept only booleans, strings and functions). */
+function trustProxyOption(trust: Config['TRUST_PROXY']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 function registerObservability(app: FastifyInstance, platform: Platform) {

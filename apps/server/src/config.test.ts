@@ -38,7 +38,18 @@ describe('configuration', () => {
     });
     expect(config.DATABASE_READ_URLS).toEqual(['postgres://a/db', 'postgres://b/db']);
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
-    expect(config.TRUST_PROXY).toBe(true);
+    expect(config.TRUST_PROXY).toBe(1);
+    expect(config.notices.join()).toMatch(/TRUST_PROXY=true is read as 1/);
+  });
+  it('trusts a proxy by hop count or address list, never every hop', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({}).notices).toEqual([]);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
   });
 
   it('refuses a role split without a shared event bus outside embedded mode', () => {

@@ -17,6 +17,35 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/**
+ * Which proxies may set the client address: `false`, a hop count, or addresses/CIDRs. `true`
+ * (trust every hop) would let any client choose its address through `X-Forwarded-For`, so it is
+ * read as one hop (the bundled nginx) and reported as a notice at start-up.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    const lower = v.toLowerCase();
+    if (['', 'false', '0', 'no'].includes(lower)) return false;
+    if (['true', 'yes'].includes(lower)) return 1;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const address = /^[0-9a-fA-F:.]+(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/;
+    const bad = list.filter((entry) => !address.test(entry));
+    if (bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected false, a hop count or IP addresses/CIDRs (not ${bad.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return list;
+  });
+
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(def);
 
@@ -45,7 +74,10 @@ export const configSchema = z.object({
     .default('')
     .transform((v) => (v.trim() === '' ? [] : v.split(',').map((s) => s.trim()))),
   BODY_LIMIT_BYTES: int(1_048_576, 1024),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
+  /** Open event streams per account (or per address when anonymous), and in total, per process. */
+  SSE_MAX_STREAMS_PER_CLIENT: int(5, 1),
+  SSE_MAX_STREAMS: int(2000, 1),
   CACHE_L1_MAX_ENTRIES: int(5000, 10),
   CACHE_DEFAULT_TTL_S: int(60, 1),
   JOBS_POLL_MS: int(500, 10),
@@ -102,7 +134,12 @@ export const configSchema = z.object({
   APP_VERSION: z.string().default(process.env.npm_package_version ?? '0.1.0'),
 });
 
-export type Config = Readonly<z.infer<typeof configSchema>>;
+export type Config = Readonly<
+  z.infer<typeof configSchema> & {
+    /** Settings read in a safer way than written, logged as warnings at start-up. */
+    notices: readonly string[];
+  }
+>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -128,7 +165,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('PRINTFUL_TOKEN: required when FULFILLMENT_PROVIDER=printful');
   if (config.DATABASE_URL && !config.JWT_SECRET) problems.push('JWT_SECRET: required outside embedded mode');
   if (problems.length) throw new ConfigError(problems);
-  return Object.freeze(config);
+  const notices: string[] = [];
+  if (/^(true|yes)$/i.test(env.TRUST_PROXY?.trim() ?? ''))
+    notices.push(
+      "TRUST_PROXY=true is read as 1 (trust only the nearest proxy): trusting every hop would let clients choose their address. Set the hop count or the proxies' CIDRs.",
+    );
+  return Object.freeze({ ...config, notices: Object.freeze(notices) });
 }
 
 /**

@@ -31,6 +31,7 @@ async function main() {
     process.exit(1);
   }
   const logger = createLogger(config, cli.role);
+  for (const notice of config.notices) logger.warn(notice);
   const platform = await createPlatform(config, { logger, role: cli.role });
   const app = await buildApp({ platform, role: cli.role, modules: cli.modules });
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loginBodySchema, passwordSchema } from '@btb/contracts';
 import { loadConfig } from '../config.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
+import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
 import { createPlatform } from '../platform/platform.ts';
 
 const { values } = parseArgs({
@@ -20,7 +21,12 @@ if (!parsed.success || !strong.success) {
   );
   process.exit(2);
 }
-const platform = await createPlatform(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }));
+// In embedded mode the store is locked by a running server: refuse clearly rather than write behind it.
+const platform = await createPlatform(loadConfig({ ...process.env, LOG_LEVEL: 'warn' })).catch((error) => {
+  if (!(error instanceof DataDirInUseError)) throw error;
+  console.error(error.message);
+  process.exit(3);
+});
 try {
   const identity = await createIdentityModule(platform);
   const { created, user } = await identity.service.ensureAdmin(

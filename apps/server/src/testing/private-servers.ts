@@ -1,8 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -90,6 +94,84 @@ export class PrivateServer {
 
   async dispose(): Promise<void> {
     await this.stop();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+const postgresBin = '/usr/lib/postgresql/15/bin';
+
+/** True when the PostgreSQL server binaries a private server needs are installed. */
+export const canRunPrivatePostgres = existsSync(path.join(postgresBin, 'pg_ctl'));
+
+/**
+ * A PostgreSQL server of the test's own (initdb + pg_ctl) on a free port, so a fault test can
+ * restart it without touching the shared one. PostgreSQL refuses to run as root: under root it
+ * runs as the `postgres` user.
+ */
+export class PrivatePostgres {
+  private constructor(
+    readonly port: number,
+    private readonly dir: string,
+    private readonly user: { uid: number; gid: number } | undefined,
+  ) {}
+
+  static async create(): Promise<PrivatePostgres> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'btb-postgres-'));
+    let user: { uid: number; gid: number } | undefined;
+    if (process.getuid?.() === 0) {
+      const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
+      user = { uid: id('-u'), gid: id('-g') };
+      await chown(dir, user.uid, user.gid);
+    }
+    const server = new PrivatePostgres(await freePort(), dir, user);
+    await server.run('initdb', [
+      '-D',
+      server.dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
+    await server.start();
+    return server;
+  }
+
+  private get dataDir() {
+    return path.join(this.dir, 'data');
+  }
+
+  get url() {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  private run(command: string, args: string[]) {
+    return execFileAsync(path.join(postgresBin, command), args, { cwd: this.dir, ...this.user });
+  }
+
+  async start(): Promise<void> {
+    const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    await this.run('pg_ctl', [
+      'start',
+      '-w',
+      '-D',
+      this.dataDir,
+      '-l',
+      path.join(this.dir, 'log'),
+      '-o',
+      options,
+    ]);
+    await waitForPort(this.port);
+  }
+
+  /** `fast` disconnects every client as a restart does (57P01); `immediate` as a crash does. */
+  async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
+    await this.run('pg_ctl', ['stop', '-w', '-D', this.dataDir, '-m', mode]);
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop('immediate').catch(() => {});
     await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -24,7 +24,7 @@ export async function createMailer(config: Config, logger: Platform['logger']): 
 export async function createNotificationsModule(
   platform: Platform,
   deps: { identity: IdentityService; guard: AuthGuard },
-  overrides: { mailer?: Mailer; streamPollMs?: number } = {},
+  overrides: { mailer?: Mailer; streamWatchMs?: number } = {},
 ) {
   const mailer = overrides.mailer ?? (await createMailer(platform.config, platform.logger));
   const service = new NotificationsService({
@@ -34,11 +34,15 @@ export async function createNotificationsModule(
     mailer,
     logger: platform.logger,
     publicUrl: platform.config.PUBLIC_URL,
+    streamWatchMs: overrides.streamWatchMs,
   });
   const module: AppModule = {
     name: 'notifications',
-    stop: () => mailer.close?.(),
-    routes: notificationRoutes(service, deps.guard, { streamPollMs: overrides.streamPollMs ?? 1000 }),
+    stop: () => {
+      service.live.close();
+      return mailer.close?.();
+    },
+    routes: notificationRoutes(service, deps.guard),
     startWorkers: async () => {
       service.startWorkers(platform.config.JOBS_CONCURRENCY, platform.config.JOBS_POLL_MS);
       await platform.subscribe('notifications', notifyingEvents, service.handleEvent);

@@ -1,18 +1,14 @@
 import { notificationSchema, pageOf, uuidParam } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { openSse } from '../../platform/http/sse.ts';
+import { openSse, type SseStream } from '../../platform/http/sse.ts';
 import type { AuthGuard } from '../identity/index.ts';
 import type { NotificationsService } from './service.ts';
 import { errorResponses, secured } from '../../platform/http/openapi.ts';
 
 const errors = errorResponses(400, 401, 404);
 
-export function notificationRoutes(
-  service: NotificationsService,
-  guard: AuthGuard,
-  options: { streamPollMs: number },
-): FastifyPluginAsyncZod {
+export function notificationRoutes(service: NotificationsService, guard: AuthGuard): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/notifications',
@@ -79,30 +75,20 @@ export function notificationRoutes(
       },
       async (request, reply) => {
         const userId = request.actor!.id;
-        let position = await service.streamStart(userId);
-        const stream = openSse(request, reply);
-        stream.send('ready', { unreadCount: await service.unreadCount(userId) });
-        let busy = false;
-        // Polling the table works whichever process wrote the notification; a wake-up makes it prompt here.
-        const check = async () => {
-          if (busy || stream.closed) return;
-          busy = true;
-          try {
-            const next = await service.since(userId, position);
-            position = next.position;
-            for (const item of next.items) stream.send('notification', item);
-          } catch (error) {
-            request.log.warn({ err: error }, 'notification stream poll failed');
-          } finally {
-            busy = false;
-          }
-        };
-        const timer = setInterval(check, options.streamPollMs);
-        const unsubscribe = service.onWake(userId, () => void check());
-        stream.onClose(() => {
-          clearInterval(timer);
+        // Database work first, while a failure can still be answered with the contract's error.
+        const unreadCount = await service.unreadCount(userId);
+        let stream: SseStream | undefined;
+        const unsubscribe = await service.live.subscribe(userId, (item) =>
+          stream?.send('notification', item),
+        );
+        try {
+          stream = openSse(request, reply);
+        } catch (error) {
           unsubscribe();
-        });
+          throw error;
+        }
+        stream.onClose(unsubscribe);
+        stream.send('ready', { unreadCount });
       },
     );
   };

@@ -1,6 +1,5 @@
-import { EventEmitter } from 'node:events';
 import type { Notification, Preferences } from '@btb/contracts';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../../platform/bus/events.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
@@ -10,16 +9,12 @@ import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { IdentityService } from '../identity/index.ts';
 import { type NotificationCategory, notificationFor } from './messages.ts';
 import type { Mailer } from './providers/mailer.ts';
+import { type FeedSource, LiveNotifications, type Position } from './live-feed.ts';
 import { notifications } from './tables.ts';
 
 export const EMAIL_QUEUE = 'notification-email';
 
 type NotificationRow = typeof notifications.$inferSelect;
-
-interface Position {
-  at: string;
-  id: string;
-}
 
 const encode = (p: Position) => Buffer.from(JSON.stringify(p)).toString('base64url');
 function decode(raw: string): Position {
@@ -58,6 +53,8 @@ export interface NotificationsDeps {
   logger: Logger;
   /** For links in emails. */
   publicUrl: string | undefined;
+  /** How often one query looks for notifications other processes wrote for open streams. */
+  streamWatchMs?: number;
 }
 
 /**
@@ -65,11 +62,13 @@ export interface NotificationsDeps {
  * email job are written in the event's handling transaction (so both happen exactly once); the
  * email job checks the user's preferences when it runs.
  */
-export class NotificationsService {
-  /** Wakes this process's live streams for a user soon after a notification is written. */
-  private readonly wakeups = new EventEmitter().setMaxListeners(0);
+export class NotificationsService implements FeedSource {
+  /** This process's live streams, fed by the notifier below and one watcher query per tick. */
+  readonly live: LiveNotifications;
 
-  constructor(private readonly deps: NotificationsDeps) {}
+  constructor(private readonly deps: NotificationsDeps) {
+    this.live = new LiveNotifications(this, deps.streamWatchMs ?? 1000, deps.logger);
+  }
 
   handleEvent = async (event: EventEnvelope, tx: Executor): Promise<void> => {
     const draft = notificationFor(event);
@@ -84,8 +83,8 @@ export class NotificationsService {
       { maxAttempts: 5, backoffMs: 5000 },
       tx,
     );
-    // After the commit (a moment later); the streams' polling catches anything this misses.
-    setTimeout(() => this.wakeups.emit(draft.userId), 30).unref();
+    // After the commit (a moment later); the live feed's watcher catches anything this misses.
+    setTimeout(() => void this.live.wake(draft.userId), 30).unref();
   };
 
   startWorkers(concurrency: number, pollMs: number) {
@@ -176,9 +175,13 @@ export class NotificationsService {
     return { items: rows.map((r) => present(r.n)), position: last ? { at: last.at, id: last.n.id } : after };
   }
 
-  onWake(userId: string, listener: () => void): () => void {
-    this.wakeups.on(userId, listener);
-    return () => this.wakeups.off(userId, listener);
+  async newestOf(userIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.deps.db
+      .select({ userId: notifications.userId, at: sql<string>`max(${notifications.createdAt})::text` })
+      .from(notifications)
+      .where(inArray(notifications.userId, userIds))
+      .groupBy(notifications.userId);
+    return new Map(rows.map((r) => [r.userId, r.at]));
   }
 
   private async sendEmail(job: JobContext<{ notificationId: string }>): Promise<void> {

@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { migrationsFolder } from '../paths.ts';
 import { initPgliteDataDir, pgliteSettings } from './pglite-init.ts';
 
@@ -47,16 +48,30 @@ export async function openDatabase(config: Config, options: { inMemory?: boolean
 
 async function openPglite(config: Config, inMemory: boolean): Promise<Database> {
   let client: PGlite;
+  let lock: DataDirLock | undefined;
   if (inMemory) {
     client = await PGlite.create({ postgresqlconf: pgliteSettings });
   } else {
     const dir = path.resolve(config.DATA_DIR, 'pglite');
     await mkdir(dir, { recursive: true });
-    await initPgliteDataDir(dir);
-    client = await PGlite.create({ dataDir: dir, postgresqlconf: pgliteSettings });
+    // One process per embedded store: a second writer makes them diverge and can corrupt it.
+    lock = await lockDataDir(path.resolve(config.DATA_DIR));
+    try {
+      await initPgliteDataDir(dir);
+      client = await PGlite.create({ dataDir: dir, postgresqlconf: pgliteSettings });
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   }
   const db = drizzlePglite({ client }) as unknown as Db;
-  await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  try {
+    await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  } catch (error) {
+    await client.close().catch(() => {});
+    await lock?.release();
+    throw error;
+  }
   return {
     kind: 'pglite',
     db,
@@ -66,7 +81,10 @@ async function openPglite(config: Config, inMemory: boolean): Promise<Database> 
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await lock?.release();
+    },
   };
 }
 
@@ -82,8 +100,11 @@ async function openPostgres(url: string, readUrls: string[], poolMax: number): P
       connectionTimeoutMillis: connectTimeoutMs,
       application_name: applicationName,
     });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
+    // A client losing its server (a restart, a failover) emits 'error': idle ones on the pool, checked-out
+    // ones on themselves. Without a listener either would end the process; the pool replaces the client
+    // and the query in flight fails on its own, so the listeners only have to exist.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return pool;
   };
   const writePool = makePool(url, 'btb-primary', 5_000);

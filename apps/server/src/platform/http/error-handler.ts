@@ -2,6 +2,12 @@ import type { ErrorResponse } from '@btb/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import {
+  DATABASE_RETRY_AFTER_S,
+  isBadDatabaseInput,
+  isDatabaseUnreachable,
+  loggableError,
+} from '../db/database-errors.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 
 const pathOf = (instancePath: string) => instancePath.replace(/^\//, '').replaceAll('/', '.');
@@ -87,7 +93,24 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, error.statusCode, { error: error.message, code: 'bad_request', requestId });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    if (isDatabaseUnreachable(error)) {
+      request.log.warn({ err: loggableError(error) }, 'database unreachable');
+      return send(reply, 503, {
+        error: 'The service is briefly unavailable; try again shortly',
+        code: 'service_unavailable',
+        retryAfter: DATABASE_RETRY_AFTER_S,
+        requestId,
+      });
+    }
+    if (isBadDatabaseInput(error)) {
+      return send(reply, 400, {
+        error:
+          'The request holds a value that cannot be stored or read (a NUL byte, a malformed id or cursor)',
+        code: 'bad_request',
+        requestId,
+      });
+    }
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return send(reply, 500, { error: 'Something went wrong on our side', code: 'internal_error', requestId });
   });
 

@@ -1,4 +1,61 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    streamLimits: StreamLimits;
+  }
+}
+
+/** Seconds a client is asked to wait before opening a refused stream again. */
+const STREAM_RETRY_AFTER_S = 30;
+
+/**
+ * Caps open event streams in this process: per client (an account, or an address when anonymous)
+ * and in total, since each one holds a socket, timers and a share of the database.
+ */
+export class StreamLimits {
+  private total = 0;
+  private readonly perClient = new Map<string, number>();
+
+  constructor(private readonly limits: { perClient: number; total: number }) {}
+
+  /** Claims a slot, or throws the contract's 429 (this client has enough) or 503 (this server is full). */
+  acquire(client: string): () => void {
+    if (this.total >= this.limits.total) {
+      throw new AppError(
+        'service_unavailable',
+        'Too many live streams on this server; try again shortly',
+        undefined,
+        STREAM_RETRY_AFTER_S,
+      );
+    }
+    const mine = this.perClient.get(client) ?? 0;
+    if (mine >= this.limits.perClient) {
+      throw new AppError(
+        'rate_limited',
+        `At most ${this.limits.perClient} live streams at once; close one first`,
+        undefined,
+        STREAM_RETRY_AFTER_S,
+      );
+    }
+    this.total++;
+    this.perClient.set(client, mine + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.total--;
+      const left = (this.perClient.get(client) ?? 1) - 1;
+      if (left > 0) this.perClient.set(client, left);
+      else this.perClient.delete(client);
+    };
+  }
+
+  get open(): number {
+    return this.total;
+  }
+}
 
 export interface SseStream {
   send(event: string, data: unknown): void;
@@ -12,6 +69,9 @@ export interface SseStream {
  * security headers, CORS) are carried over; a comment every 15 s keeps proxies from timing out.
  */
 export function openSse(request: FastifyRequest, reply: FastifyReply): SseStream {
+  const release = request.server.streamLimits.acquire(
+    request.actor ? `user:${request.actor.id}` : `ip:${request.ip}`,
+  );
   reply.hijack();
   const raw = reply.raw;
   for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -31,6 +91,7 @@ export function openSse(request: FastifyRequest, reply: FastifyReply): SseStream
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
+    release();
     for (const l of listeners) l();
   };
   request.raw.on('close', finish);
@@ -47,7 +108,8 @@ export function openSse(request: FastifyRequest, reply: FastifyReply): SseStream
       return closed;
     },
     onClose(listener) {
-      listeners.push(listener);
+      if (closed) listener();
+      else listeners.push(listener);
     },
   };
 }

@@ -5,6 +5,9 @@ import type { Db, Executor } from '../db/database.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
 import { jobs } from './tables.ts';
 
+/** Tries over roughly 45 s (0.2, 0.4, … then 5 s apart): long enough for a database restart. */
+const WRITE_BACK_ATTEMPTS = 14;
+
 export interface JobOptions {
   maxAttempts?: number;
   /** First retry delay; each further retry doubles it. */
@@ -193,16 +196,18 @@ export class JobQueue {
         maxAttempts: job.max_attempts,
         signal: controller.signal,
       });
-      await this.db
-        .update(jobs)
-        .set({
-          status: 'completed',
-          completedAt: sql`now()`,
-          updatedAt: sql`now()`,
-          lockedUntil: null,
-          lastError: null,
-        })
-        .where(eq(jobs.id, job.id));
+      await this.writeBack(job.id, 'completion', () =>
+        this.db
+          .update(jobs)
+          .set({
+            status: 'completed',
+            completedAt: sql`now()`,
+            updatedAt: sql`now()`,
+            lockedUntil: null,
+            lastError: null,
+          })
+          .where(eq(jobs.id, job.id)),
+      );
       this.metrics?.jobsFinished.inc({ queue: job.queue, outcome: 'completed' });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -212,25 +217,55 @@ export class JobQueue {
         { jobId: job.id, queue: job.queue, attempt: job.attempts, final, err: error },
         'job failed',
       );
-      await this.db
-        .update(jobs)
-        .set(
-          final
-            ? { status: 'failed', lastError: message, updatedAt: sql`now()`, lockedUntil: null }
-            : {
-                status: 'pending',
-                lastError: message,
-                updatedAt: sql`now()`,
-                lockedUntil: null,
-                runAt: sql`now() + ${`${delayMs} milliseconds`}::interval`,
-              },
-        )
-        .where(eq(jobs.id, job.id));
+      const recorded = await this.writeBack(job.id, 'failure', () =>
+        this.db
+          .update(jobs)
+          .set(
+            final
+              ? { status: 'failed', lastError: message, updatedAt: sql`now()`, lockedUntil: null }
+              : {
+                  status: 'pending',
+                  lastError: message,
+                  updatedAt: sql`now()`,
+                  lockedUntil: null,
+                  runAt: sql`now() + ${`${delayMs} milliseconds`}::interval`,
+                },
+          )
+          .where(eq(jobs.id, job.id)),
+      );
       this.metrics?.jobsFinished.inc({ queue: job.queue, outcome: final ? 'failed' : 'retried' });
-      if (final) await entry.options.onFailed?.({ id: job.id, payload: job.payload, error: message });
+      if (final && recorded) {
+        await entry.options
+          .onFailed?.({ id: job.id, payload: job.payload, error: message })
+          .catch((err) => this.logger.error({ jobId: job.id, err }, 'job failure handler failed'));
+      }
     } finally {
       clearInterval(renew);
       this.controllers.delete(controller);
+    }
+  }
+
+  /**
+   * Records a job's outcome, retrying while the database is away (a restart, a failover). If it
+   * never comes back in time the job is left to its lease: it runs again once the lease runs out,
+   * which handlers tolerate since every job may run more than once. Never throws.
+   */
+  private async writeBack(id: number, what: string, write: () => Promise<unknown>): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        return true;
+      } catch (error) {
+        if (attempt >= WRITE_BACK_ATTEMPTS || this.stopped) {
+          this.logger.error(
+            { jobId: id, err: error },
+            `job ${what} not recorded; the job runs again when its lease ends`,
+          );
+          return false;
+        }
+        this.logger.warn({ jobId: id, attempt, err: error }, `job ${what} not recorded yet; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 100 * 2 ** attempt)));
+      }
     }
   }
 
