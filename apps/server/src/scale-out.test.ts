@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster, type Reply, request } from './testing/cluster.ts';
+import { usAddress } from './modules/orders/testing/commerce-fixtures.ts';
 
 /**
  * Scale-out, end to end: a PostgreSQL primary and streaming replica, Redis, NATS JetStream, three
@@ -183,14 +184,7 @@ describe.skipIf(!enabled)('scale-out: three API instances and a worker behind ng
     const product = products.find((p) => p.id === 'tshirt-unisex') ?? products[0]!;
     const order = {
       items: [{ designId, productId: product.id, variantId: product.variants[0]!.id, quantity: 1 }],
-      shippingAddress: {
-        name: 'Ada Lovelace',
-        line1: '1600 Pennsylvania Ave NW',
-        city: 'Washington',
-        state: 'DC',
-        postalCode: '20500',
-        country: 'US',
-      },
+      shippingAddress: usAddress,
     };
     const key = { 'idempotency-key': `scale-out-${Date.now()}` };
     const first = await request(`${a!.url}/api/orders`, {
