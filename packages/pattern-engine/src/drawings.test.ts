@@ -66,4 +66,31 @@ describe('things named, drawn from the motif library', () => {
     expect(size('tiny bees')).toBeLessThan(size('bees'));
     expect(size('bees')).toBeLessThan(size('large bees'));
   });
+
+  it("reads theme words in their garment sense, not as the dictionary's first thing", () => {
+    for (const [prompt, named] of [
+      ['disco balls on a purple party dress', ['disco balls']],
+      ['sailor stripes with navy anchors', ['stripes', 'anchors']],
+      ['outer space planets and rockets', ['planets', 'rockets']],
+      ['watercolor roses on a cream dress', ['roses']],
+      ['snowflakes on a red christmas sweater', ['snowflakes']],
+      ['bunnies on a pink pyjama', ['bunnies']],
+    ] as const) {
+      expect(
+        read(prompt).fidelity.motifs.map((m) => m.named),
+        prompt,
+      ).toEqual(named);
+    }
+    expect(read('disco balls').motifs[0]).toMatchObject({ variant: 'fluent-emoji-flat:mirror-ball' });
+    expect(read('red chili peppers').motifs[0]).toMatchObject({ variant: 'fluent-emoji-flat:hot-pepper' });
+  });
+
+  it('inks a dark coloured drawing on a dark ground in a line drawing instead of losing it', () => {
+    const { spec, tileSvg } = design('pine trees line drawing on a charcoal tee');
+    expect(spec.motifs[0].variant).toBe('fluent-emoji-flat:evergreen-tree');
+    const ink = spec.motifs[0].colors![0];
+    const trees = [...tileSvg.matchAll(/<g transform="scale\(3\.125\)[\s\S]*?<\/g><\/g>/g)].map((m) => m[0]);
+    expect(trees.length).toBeGreaterThan(0);
+    for (const tree of trees) expect(tree).toContain(`fill="${ink}"`);
+  });
 });

@@ -96,10 +96,10 @@ function lookupPhrase(phrase: string, n: number): Token | undefined {
   if (density) return { type: 'density', phrase, value: density, words: n };
   const style = STYLE_WORDS[phrase];
   if (style) return { type: 'style', phrase, value: style, words: n };
+  if (MOOD_WORDS.has(phrase)) return { type: 'mood', phrase, words: n };
   if (n > 1) return thingToken(phrase, n);
   const modifier = PALETTE_MODIFIERS[phrase];
   if (modifier) return { type: 'palette', phrase, value: modifier, words: 1 };
-  if (MOOD_WORDS.has(phrase)) return { type: 'mood', phrase, words: 1 };
   if (GROUND_BEFORE.has(phrase)) return { type: 'groundBefore', phrase, words: 1 };
   if (GROUND_AFTER.has(phrase)) return { type: 'groundAfter', phrase, words: 1 };
   if (CONJUNCTIONS.has(phrase)) return { type: 'conj', phrase, words: 1 };

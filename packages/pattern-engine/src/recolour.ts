@@ -85,13 +85,16 @@ function toneMap(body: string, opts: RecolourOptions): Map<string, string> {
   const chromatic = groups.filter((g) => !isNeutral(g.lead)).sort((a, b) => b.weight - a.weight);
   const dominant = chromatic[0] ?? groups[0];
   const map = new Map<string, string>();
+  // A two-tone cut for line rendering: the parts that stand out from the ground most take the ink,
+  // the rest the ground. Relative to the drawing's own range, so a dark tree on a charcoal ground is
+  // still a tree (in ink), not a shape in the ground colour.
+  const bgLum = luminance(opts.background);
+  const apart = (g: ToneGroup): number => Math.abs(luminance(g.lead) - bgLum);
+  const cut = Math.min(0.25, Math.max(...groups.map(apart)) * 0.6);
   for (const g of groups) {
     let to: string;
     if (opts.rendering === 'line') {
-      // A two-tone cut: the darker parts in the outline colour, the lighter parts in the ground.
-      const ink = opts.colours[0]!;
-      const bgLum = luminance(opts.background);
-      to = Math.abs(luminance(g.lead) - bgLum) > 0.25 ? ink : opts.background;
+      to = apart(g) >= cut ? opts.colours[0]! : opts.background;
     } else if (opts.colours.length === 0) {
       to = styled(g.lead, opts.style);
     } else if (isNeutral(g.lead)) {
