@@ -64,6 +64,50 @@ describe('durable job queue', () => {
     expect(failed).toEqual(['provider is down']);
   });
 
+  it('limits each queue by its own concurrency, so a backlog of slow jobs never delays another queue', async () => {
+    const { jobs: queue } = t.platform;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let slowRunning = 0;
+    let slowPeak = 0;
+    queue.register(
+      'slow-generation',
+      async () => {
+        slowRunning++;
+        slowPeak = Math.max(slowPeak, slowRunning);
+        await gate;
+        slowRunning--;
+      },
+      { concurrency: 2, pollMs: 10 },
+    );
+    const mailed: number[] = [];
+    queue.register<{ n: number }>(
+      'quick-email',
+      async (job) => {
+        mailed.push(job.payload.n);
+      },
+      { concurrency: 4, pollMs: 10 },
+    );
+    queue.start();
+    // Twenty slow jobs queued first: they are older, so a queue claiming by age alone would hand out only them.
+    for (let n = 0; n < 20; n++) await queue.enqueue('slow-generation', { n });
+    expect(await until(() => slowRunning === 2)).toBe(true);
+    for (let n = 0; n < 5; n++) await queue.enqueue('quick-email', { n });
+    // Every e-mail is sent while both generation slots are still taken.
+    expect(await until(() => mailed.length === 5)).toBe(true);
+    expect(slowRunning).toBe(2);
+    expect(slowPeak).toBe(2);
+    release();
+    const pendingSlow = async () =>
+      (await t.platform.database.db.select().from(jobs).where(eq(jobs.queue, 'slow-generation'))).filter(
+        (j) => j.status !== 'completed',
+      ).length;
+    expect(await until(async () => (await pendingSlow()) === 0)).toBe(true);
+    expect(slowPeak).toBe(2);
+  });
+
   it('keeps at most one unfinished job per singleton key', async () => {
     const a = await t.platform.jobs.enqueue('unregistered', { x: 1 }, { singletonKey: 'design-1' });
     const b = await t.platform.jobs.enqueue('unregistered', { x: 2 }, { singletonKey: 'design-1' });

@@ -29,6 +29,7 @@ export interface JobContext<P> {
 export type JobHandler<P = any> = (job: JobContext<P>) => Promise<void>;
 
 export interface WorkerOptions {
+  /** Jobs of this queue running at once in this process; other queues have their own. */
   concurrency: number;
   pollMs: number;
   /** How long a claim lasts without renewal; a worker that dies loses its jobs after this. */
@@ -45,6 +46,8 @@ export interface WorkerOptions {
 export class JobQueue {
   private readonly handlers = new Map<string, { handler: JobHandler; options: WorkerOptions }>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Running jobs per queue: each queue is limited by its own concurrency, never by another's. */
+  private readonly running = new Map<string, number>();
   private readonly controllers = new Set<AbortController>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
@@ -114,20 +117,24 @@ export class JobQueue {
     this.timer.unref();
   }
 
-  private capacity(): number {
-    const total = Math.max(...[...this.handlers.values()].map((h) => h.options.concurrency));
-    return total - this.inFlight.size;
+  /** Queues with a free slot: a queue whose jobs are all running (a slow generation) holds back no other. */
+  private openQueues(): string[] {
+    return [...this.handlers]
+      .filter(([queue, h]) => (this.running.get(queue) ?? 0) < h.options.concurrency)
+      .map(([queue]) => queue);
   }
 
   private async poll(): Promise<void> {
     if (this.polling || this.stopped) return;
     this.polling = true;
     try {
-      while (!this.stopped && this.capacity() > 0) {
-        const claimed = await this.claim();
+      for (let open = this.openQueues(); !this.stopped && open.length > 0; open = this.openQueues()) {
+        const claimed = await this.claim(open);
         if (!claimed) break;
+        this.running.set(claimed.queue, (this.running.get(claimed.queue) ?? 0) + 1);
         const run = this.run(claimed).finally(() => {
           this.inFlight.delete(run);
+          this.running.set(claimed.queue, (this.running.get(claimed.queue) ?? 1) - 1);
           this.wake();
         });
         this.inFlight.add(run);
@@ -140,8 +147,7 @@ export class JobQueue {
     }
   }
 
-  private async claim() {
-    const queues = [...this.handlers.keys()];
+  private async claim(queues: string[]) {
     // Each queue keeps its own lease: a dead worker's job comes back after its queue's lease, not the longest one.
     const leaseOf = (queue: string) => this.handlers.get(queue)!.options.leaseMs ?? 30_000;
     const leaseCase = sql.join(
