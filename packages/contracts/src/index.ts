@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './identity.ts';
 export * from './designs.ts';
 export * from './commerce.ts';
+export * from './events.ts';

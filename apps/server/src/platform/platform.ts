@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { EventType } from '@btb/contracts';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
@@ -39,7 +40,13 @@ export interface Platform {
   /** Shared Redis connection (rate limits, cache), when configured. */
   redis?: Redis;
   /** A named consumer that handles each event once (see subscribeOnce). */
-  subscribe(consumer: string, eventTypes: string[], handler: ConsumerHandler): Promise<void>;
+  subscribe<T extends EventType>(
+    consumer: string,
+    eventTypes: readonly T[],
+    handler: ConsumerHandler<T>,
+  ): Promise<void>;
+  /** Which event types each named consumer of this process takes. */
+  readonly consumers: ReadonlyMap<string, readonly EventType[]>;
   close(): Promise<void>;
 }
 
@@ -128,6 +135,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     closers.push(() => tracing.shutdown());
 
     let closed = false;
+    const consumers = new Map<string, readonly EventType[]>();
     return {
       config,
       serviceName,
@@ -141,8 +149,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       metrics,
       tracing,
       redis,
-      subscribe: (consumer, eventTypes, handler) =>
-        subscribeOnce(database.db, bus, consumer, eventTypes, handler, metrics),
+      subscribe: (consumer, eventTypes, handler) => {
+        consumers.set(consumer, eventTypes);
+        return subscribeOnce(database.db, bus, consumer, eventTypes, handler, metrics, logger);
+      },
+      consumers,
       close: async () => {
         if (closed) return;
         closed = true;

@@ -12,14 +12,18 @@ const TOP = 10;
 const dimensions = ['tag', 'color', 'category', 'style'] as const;
 
 /** How much each event says about what is in fashion: a finished design counts once, a like three times. */
-const weightOf = (event: EventEnvelope) => {
+const weightOf = (event: EventEnvelope<DesignEvent>) => {
   if (event.eventType === 'design_liked') return event.metadata.liked ? 3 : 0;
   if (event.eventType === 'design_updated') return event.metadata.status === 'ready' ? 1 : 0;
   return 0;
 };
 
-export async function recordDesignEvent(tx: Executor, event: EventEnvelope): Promise<void> {
-  const m = event.metadata as { category?: string; style?: string; tags?: string[]; colors?: string[] };
+/** The events trends are counted from. */
+const designEvents = ['design_created', 'design_updated', 'design_viewed', 'design_liked'] as const;
+type DesignEvent = (typeof designEvents)[number];
+
+export async function recordDesignEvent(tx: Executor, event: EventEnvelope<DesignEvent>): Promise<void> {
+  const m: { category?: string; style?: string; tags?: string[]; colors?: string[] } = event.metadata;
   const day = event.timestamp.slice(0, 10);
   const rows: { dimension: string; value: string; count: number }[] = [
     { dimension: 'event', value: event.eventType, count: 1 },
@@ -83,11 +87,7 @@ export function createAnalyticsModule(platform: Platform) {
     name: 'analytics',
     routes,
     startWorkers: () =>
-      platform.subscribe(
-        'analytics',
-        ['design_created', 'design_updated', 'design_viewed', 'design_liked'],
-        (event, tx) => recordDesignEvent(tx, event),
-      ),
+      platform.subscribe('analytics', designEvents, (event, tx) => recordDesignEvent(tx, event)),
   };
   return { module, trends: () => trends(db) };
 }

@@ -24,9 +24,9 @@ describe('designs', () => {
       userId: owner.userId,
       title: `Seeded ${i}`,
       prompt: 'a seeded pattern for gallery tests',
-      category: 'shirt',
-      style: 'casual',
-      status: 'ready',
+      category: 'shirt' as const,
+      style: 'casual' as const,
+      status: 'ready' as const,
       isPublic: true,
       ...fields,
     }));

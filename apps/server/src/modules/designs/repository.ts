@@ -1,4 +1,4 @@
-import { artCreditSchema, type Design, fidelitySchema } from '@btb/contracts';
+import { artCreditSchema, type Category, type Design, fidelitySchema, type Style } from '@btb/contracts';
 import { and, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
 import { type Cursor, encodeCursor } from './cursor.ts';
@@ -58,8 +58,8 @@ export const designColumns = columns;
 export interface ListFilter {
   scope: 'public' | 'mine' | 'all';
   userId?: string;
-  category?: string;
-  style?: string;
+  category?: Category;
+  style?: Style;
   tag?: string;
   color?: string;
   q?: string;

@@ -123,7 +123,9 @@ export class DesignsService {
       // One design, one count against the creation limit, however many candidates are drawn.
       await tx
         .insert(designVersions)
-        .values(seeds.map((s, i) => ({ designId: row!.id, number: i + 1, kind: 'candidate', seed: s })));
+        .values(
+          seeds.map((s, i) => ({ designId: row!.id, number: i + 1, kind: 'candidate' as const, seed: s })),
+        );
       await this.scheduler?.(tx, { id: row!.id, seeds });
       return row as DesignRow;
     });

@@ -1,3 +1,4 @@
+import { categories, designStatuses, designVersionKinds, styles } from '@btb/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -28,7 +29,7 @@ export const designs = designsSchema.table(
     title: text('title').notNull(),
     description: text('description'),
     prompt: text('prompt').notNull(),
-    status: text('status').notNull().default('queued'),
+    status: text('status', { enum: designStatuses }).notNull().default('queued'),
     progress: integer('progress').notNull().default(0),
     failureReason: text('failure_reason'),
     seed: integer('seed').notNull().default(1),
@@ -37,8 +38,8 @@ export const designs = designsSchema.table(
     thumbnailUrl: text('thumbnail_url'),
     previewUrl: text('preview_url'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    category: text('category').notNull(),
-    style: text('style').notNull(),
+    category: text('category', { enum: categories }).notNull(),
+    style: text('style', { enum: styles }).notNull(),
     colors: text('colors').array().notNull().default(sql`'{}'::text[]`),
     /** The colours the owner chose (often none: the prompt's words lead); `colors` is the drawn palette. Null before it was kept. */
     requestedColors: text('requested_colors').array(),
@@ -117,9 +118,9 @@ export const designVersions = designsSchema.table(
       .notNull()
       .references(() => designs.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: designVersionKinds }).notNull(),
     seed: integer('seed').notNull(),
-    status: text('status').notNull().default('queued'),
+    status: text('status', { enum: designStatuses }).notNull().default('queued'),
     failureReason: text('failure_reason'),
     imageUrl: text('image_url'),
     modelUrl: text('model_url'),

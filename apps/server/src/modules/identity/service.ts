@@ -131,7 +131,7 @@ export class IdentityService {
   async getUser(id: string): Promise<User> {
     const found = await findUserWithProfile(this.db, id);
     if (!found) throw notFound('User');
-    return toUser(found.user, found.profile, this.designsPerHour(found.user.subscriptionTier as Tier));
+    return toUser(found.user, found.profile, this.designsPerHour(found.user.subscriptionTier));
   }
 
   /** Public name and avatar of several users at once (for design authors). */
@@ -185,7 +185,7 @@ export class IdentityService {
     const rows = await searchUsers(this.db, query);
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map((r) => toUser(r, undefined, this.designsPerHour(r.subscriptionTier as Tier))),
+      items: page.map((r) => toUser(r, undefined, this.designsPerHour(r.subscriptionTier))),
       nextCursor: rows.length > query.limit ? page.at(-1)!.createdAt.toISOString() : null,
     };
   }
@@ -243,8 +243,8 @@ export class IdentityService {
   private async respond(user: UserRow, refreshToken: string): Promise<AuthResponse> {
     const accessToken = await this.tokens.sign({
       sub: user.id,
-      role: user.role as Role,
-      tier: user.subscriptionTier as Tier,
+      role: user.role,
+      tier: user.subscriptionTier,
     });
     return {
       user: await this.getUser(user.id),

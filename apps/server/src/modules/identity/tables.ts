@@ -1,3 +1,4 @@
+import { roles, tiers } from '@btb/contracts';
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -11,9 +12,11 @@ export const users = identitySchema.table(
     passwordHash: text('password_hash').notNull(),
     name: text('name').notNull(),
     avatarUrl: text('avatar_url'),
-    role: text('role').notNull().default('user'),
-    subscriptionTier: text('subscription_tier').notNull().default('free'),
-    status: text('status').notNull().default('active'),
+    role: text('role', { enum: roles }).notNull().default('user'),
+    subscriptionTier: text('subscription_tier', { enum: tiers }).notNull().default('free'),
+    status: text('status', { enum: ['active', 'suspended'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

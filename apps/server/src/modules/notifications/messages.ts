@@ -1,3 +1,4 @@
+import type { EventMetadata, EventType } from '@btb/contracts';
 import type { EventEnvelope } from '../../platform/bus/events.ts';
 
 export type NotificationCategory = 'generation' | 'likes' | 'orders';
@@ -20,26 +21,25 @@ export const notifyingEvents = [
   'order_status_changed',
   'payment_failed',
   'payment_refunded',
-];
+] as const satisfies readonly EventType[];
+export type NotifyingEvent = (typeof notifyingEvents)[number];
 
-const money = (cents: unknown, currency: unknown) => {
-  if (typeof cents !== 'number') return 'your payment';
+const money = (cents: number, currency: string) => {
   try {
     return new Intl.NumberFormat('en-US', {
       style: 'currency',
-      currency: String(currency ?? 'usd').toUpperCase(),
+      currency: (currency || 'usd').toUpperCase(),
     }).format(cents / 100);
   } catch {
-    return `${(cents / 100).toFixed(2)} ${String(currency ?? '').toUpperCase()}`;
+    return `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
   }
 };
 
 const orderNo = (orderId: string) => `#${orderId.slice(0, 8).toUpperCase()}`;
 
 /** What an event tells whom, in words; null when it notifies nobody. */
-export function notificationFor(event: EventEnvelope): NotificationDraft | null {
-  const m = event.metadata as Record<string, any>;
-  const title = typeof m.title === 'string' ? `“${m.title}”` : 'Your design';
+export function notificationFor(event: EventEnvelope<NotifyingEvent>): NotificationDraft | null {
+  const designTitle = (m: { title: string }) => (m.title ? `“${m.title}”` : 'Your design');
   switch (event.eventType) {
     case 'generation_completed':
       if (!event.userId || !event.designId) return null;
@@ -47,7 +47,7 @@ export function notificationFor(event: EventEnvelope): NotificationDraft | null 
         userId: event.userId,
         type: 'design_ready',
         title: 'Your design is ready',
-        body: `${title} is ready. See it on a t-shirt, a dress or a tote, and order it.`,
+        body: `${designTitle(event.metadata)} is ready. See it on a t-shirt, a dress or a tote, and order it.`,
         link: `/designs/${event.designId}`,
         category: 'generation',
       };
@@ -57,16 +57,15 @@ export function notificationFor(event: EventEnvelope): NotificationDraft | null 
         userId: event.userId,
         type: 'design_failed',
         title: 'We could not finish your design',
-        body: `${title} could not be generated${m.reason ? `: ${m.reason}` : ''}. Try regenerating it.`,
+        body: `${designTitle(event.metadata)} could not be generated${event.metadata.reason ? `: ${event.metadata.reason}` : ''}. Try regenerating it.`,
         link: `/designs/${event.designId}`,
         category: 'generation',
       };
     case 'design_liked':
       // Only a like (not an unlike), only from someone else.
-      if (m.liked !== true || typeof m.ownerId !== 'string' || m.ownerId === event.userId || !event.designId)
-        return null;
+      if (!event.metadata.liked || event.metadata.ownerId === event.userId || !event.designId) return null;
       return {
-        userId: m.ownerId,
+        userId: event.metadata.ownerId,
         type: 'design_liked',
         title: 'Someone liked your design',
         body: 'Your design has a new like in the gallery.',
@@ -79,7 +78,7 @@ export function notificationFor(event: EventEnvelope): NotificationDraft | null 
         userId: event.userId,
         type: 'order_paid',
         title: 'Payment received',
-        body: `We received ${money(m.totalCents, m.currency)} for order ${orderNo(event.orderId)}. It goes to the print shop next.`,
+        body: `We received ${money(event.metadata.totalCents, event.metadata.currency)} for order ${orderNo(event.orderId)}. It goes to the print shop next.`,
         link: `/orders/${event.orderId}`,
         category: 'orders',
       };
@@ -89,7 +88,7 @@ export function notificationFor(event: EventEnvelope): NotificationDraft | null 
         userId: event.userId,
         type: 'payment_failed',
         title: 'Your payment did not go through',
-        body: `${m.message ?? 'The payment was declined.'} Order ${orderNo(event.orderId)} is waiting: you can pay again with another card.`,
+        body: `${event.metadata.message || 'The payment was declined.'} Order ${orderNo(event.orderId)} is waiting: you can pay again with another card.`,
         link: `/orders/${event.orderId}`,
         category: 'orders',
       };
@@ -99,22 +98,20 @@ export function notificationFor(event: EventEnvelope): NotificationDraft | null 
         userId: event.userId,
         type: 'payment_refunded',
         title: 'Refund issued',
-        body: `We refunded ${money(m.amountCents, m.currency)} for order ${orderNo(event.orderId)}.`,
+        body: `We refunded ${money(event.metadata.amountCents, event.metadata.currency)} for order ${orderNo(event.orderId)}.`,
         link: `/orders/${event.orderId}`,
         category: 'orders',
       };
     case 'order_status_changed':
       if (!event.userId || !event.orderId) return null;
-      return orderStatusMessage(event.userId, event.orderId, m);
-    default:
-      return null;
+      return orderStatusMessage(event.userId, event.orderId, event.metadata);
   }
 }
 
 function orderStatusMessage(
   userId: string,
   orderId: string,
-  m: Record<string, any>,
+  m: EventMetadata<'order_status_changed'>,
 ): NotificationDraft | null {
   const base = { userId, link: `/orders/${orderId}`, category: 'orders' as const };
   const no = orderNo(orderId);
@@ -134,7 +131,7 @@ function orderStatusMessage(
         body: `Order ${no} is in production.`,
       };
     case 'shipped': {
-      const t = m.tracking as { carrier?: string; trackingNumber?: string; trackingUrl?: string } | undefined;
+      const t = m.tracking;
       return {
         ...base,
         type: 'order_shipped',

@@ -7,7 +7,7 @@ import { notFound, validationFailed } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { IdentityService } from '../identity/index.ts';
-import { type NotificationCategory, notificationFor } from './messages.ts';
+import { type NotificationCategory, type NotifyingEvent, notificationFor } from './messages.ts';
 import type { Mailer } from './providers/mailer.ts';
 import { type FeedSource, LiveNotifications, type Position } from './live-feed.ts';
 import { notifications } from './tables.ts';
@@ -70,7 +70,7 @@ export class NotificationsService implements FeedSource {
     this.live = new LiveNotifications(this, deps.streamWatchMs ?? 1000, deps.logger);
   }
 
-  handleEvent = async (event: EventEnvelope, tx: Executor): Promise<void> => {
+  handleEvent = async (event: EventEnvelope<NotifyingEvent>, tx: Executor): Promise<void> => {
     const draft = notificationFor(event);
     if (!draft) return;
     const [row] = await tx

@@ -144,11 +144,11 @@ export class FulfillmentService {
   async poll(job: JobContext<PollJob>): Promise<void> {
     const { orderId, n } = job.payload;
     const order = await this.load(orderId);
-    if (!order || !IN_FLIGHT.includes(order.status as OrderStatus)) return;
+    if (!order || !IN_FLIGHT.includes(order.status)) return;
     const update = await this.deps.provider.poll(externalIdOf(orderId));
     if (update) await this.apply(update);
     const after = await this.load(orderId);
-    if (after && IN_FLIGHT.includes(after.status as OrderStatus)) {
+    if (after && IN_FLIGHT.includes(after.status)) {
       await schedulePoll(this.deps.jobs, this.deps.db, orderId, n + 1, this.deps.schedule);
     }
   }
@@ -193,7 +193,7 @@ export class FulfillmentService {
     update: FulfillmentUpdate,
     shipment: Shipment | undefined,
   ): Promise<boolean> {
-    const status = order.status as OrderStatus;
+    const status = order.status;
     switch (update.kind) {
       case 'in_production':
       case 'shipped':

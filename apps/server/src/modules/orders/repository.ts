@@ -74,7 +74,7 @@ export async function presentOrders(db: Executor, rows: OrderRow[]): Promise<Ord
   return rows.map((o) => ({
     id: o.id,
     userId: o.userId,
-    status: o.status as OrderStatus,
+    status: o.status,
     items: items
       .filter((i) => i.orderId === o.id)
       .map((i) => {
@@ -106,8 +106,8 @@ export async function presentOrders(db: Executor, rows: OrderRow[]): Promise<Ord
     history: history
       .filter((h) => h.orderId === o.id)
       .map((h) => ({
-        from: (h.fromStatus ?? null) as OrderStatus | null,
-        to: h.toStatus as OrderStatus,
+        from: h.fromStatus ?? null,
+        to: h.toStatus,
         at: h.at.toISOString(),
         reason: h.reason,
       })),

@@ -173,7 +173,7 @@ export class OrdersService {
   /** Before production only. A paid order is refunded by the payments module when it sees the cancellation. */
   async cancel(actor: Actor, id: string): Promise<Order> {
     const row = await this.findVisible(this.deps.db, id, actor);
-    this.assertCancellable(row.status as OrderStatus);
+    this.assertCancellable(row.status);
     if (row.status === 'submitted') {
       try {
         await this.deps.provider.cancel(externalIdOf(id));
@@ -186,8 +186,8 @@ export class OrdersService {
     }
     await this.deps.db.transaction(async (tx) => {
       const current = await lockOrder(tx, id);
-      this.assertCancellable(current.status as OrderStatus);
-      const wasPaid = paidStatuses.includes(current.status as OrderStatus);
+      this.assertCancellable(current.status);
+      const wasPaid = paidStatuses.includes(current.status);
       await this.changeStatus(tx, {
         orderId: id,
         to: 'cancelled',

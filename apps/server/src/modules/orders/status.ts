@@ -44,7 +44,7 @@ export async function changeStatus(
   onEnter: OnEnterStatus = {},
 ): Promise<{ order: OrderRow; from: OrderStatus }> {
   const current = await lockOrder(tx, change.orderId);
-  const from = current.status as OrderStatus;
+  const from = current.status;
   const to = transition(from, change.to);
   const [order] = await tx
     .update(orders)

@@ -1,3 +1,4 @@
+import { orderStatuses } from '@btb/contracts';
 import { sql } from 'drizzle-orm';
 import {
   index,
@@ -19,7 +20,7 @@ export const orders = ordersSchema.table(
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').notNull(),
     /** Changed only by `changeStatus` (status.ts), which records history and an event. */
-    status: text('status').notNull().default('pending_payment'),
+    status: text('status', { enum: orderStatuses }).notNull().default('pending_payment'),
     currency: text('currency').notNull(),
     subtotalCents: integer('subtotal_cents').notNull(),
     shippingCents: integer('shipping_cents').notNull(),
@@ -83,8 +84,8 @@ export const orderStatusHistory = ordersSchema.table(
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status', { enum: orderStatuses }),
+    toStatus: text('to_status', { enum: orderStatuses }).notNull(),
     reason: text('reason').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -15,8 +15,11 @@ export const payments = paymentsSchema.table(
     paymentMethod: text('payment_method').notNull(),
     amountCents: integer('amount_cents').notNull(),
     currency: text('currency').notNull(),
-    /** processing | interrupted | requires_action | succeeded | failed | refunded */
-    status: text('status').notNull().default('processing'),
+    status: text('status', {
+      enum: ['processing', 'interrupted', 'requires_action', 'succeeded', 'failed', 'refunded'],
+    })
+      .notNull()
+      .default('processing'),
     paymentIntentId: text('payment_intent_id'),
     failureMessage: text('failure_message'),
     refundedCents: integer('refunded_cents').notNull().default(0),

@@ -1,4 +1,4 @@
-import type { Category, Product, Style } from '@btb/contracts';
+import type { Category, Product } from '@btb/contracts';
 import { renderGarmentPreviewWithImage } from '@btb/pattern-engine';
 import type { Logger } from 'pino';
 import type { Executor } from '../../platform/db/database.ts';
@@ -136,8 +136,8 @@ export class StudioService {
           designId,
           prompt: design.prompt,
           title: design.title,
-          category: design.category as Category,
-          style: design.style as Style,
+          category: design.category,
+          style: design.style,
           // Every version starts from what the owner asked for, not from an earlier version's palette.
           colors: design.requestedColors ?? design.colors,
           seed,
@@ -177,7 +177,7 @@ export class StudioService {
     seed: number,
     generated: GeneratedDesign,
     products: Product[],
-    design: { colors: string[]; tags: string[]; category: string },
+    design: { colors: string[]; tags: string[]; category: Category },
   ) {
     const { storage } = this.deps;
     const key = (name: string) => designFileKey(designId, seed, name);
@@ -198,7 +198,7 @@ export class StudioService {
       repeatPng = await tileRaster(artwork.png, 1536, 1536, 3);
       // The same garment mock-up as vector designs get, with the raster tile as the print.
       const preview = renderGarmentPreviewWithImage(
-        design.category as Category,
+        design.category,
         await pngDataUri(artwork.png, 512),
         await dominantColor(artwork.png),
       );

@@ -1,25 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { type EventMetadata, type EventOf, type EventType, eventMetadataSchemas } from '@btb/contracts';
 
-/** The envelope every domain event travels in (the brief's event schema, plus orderId). */
-export interface EventEnvelope<M extends Record<string, unknown> = Record<string, unknown>> {
-  eventId: string;
-  eventType: string;
-  userId: string | null;
-  designId?: string;
-  orderId?: string;
-  timestamp: string;
-  metadata: M;
-}
+/** An event as it travels: its metadata typed by its type (see `eventMetadataSchemas` in contracts). */
+export type EventEnvelope<T extends EventType = EventType> = EventOf<T>;
 
-export interface NewEvent<M extends Record<string, unknown> = Record<string, unknown>> {
-  eventType: string;
-  userId: string | null;
-  designId?: string;
-  orderId?: string;
-  metadata?: M;
-}
+/** An event to write: the producer's metadata must match its type's schema, at compile time and at run time. */
+export type NewEvent<T extends EventType = EventType> = {
+  [K in T]: {
+    eventType: K;
+    userId: string | null;
+    designId?: string;
+    orderId?: string;
+    metadata: EventMetadata<K>;
+  };
+}[T];
 
 export function envelopeOf(event: NewEvent): EventEnvelope {
+  const metadata = eventMetadataSchemas[event.eventType].parse(event.metadata);
   return {
     eventId: randomUUID(),
     eventType: event.eventType,
@@ -27,8 +24,8 @@ export function envelopeOf(event: NewEvent): EventEnvelope {
     ...(event.designId ? { designId: event.designId } : {}),
     ...(event.orderId ? { orderId: event.orderId } : {}),
     timestamp: new Date().toISOString(),
-    metadata: event.metadata ?? {},
-  };
+    metadata,
+  } as EventEnvelope;
 }
 
 /** The aggregate an event is keyed by: ordering and partitioning follow it. */
@@ -41,7 +38,7 @@ export interface EventBus {
   readonly kind: 'in-process' | 'nats';
   publish(event: EventEnvelope): Promise<void>;
   /** A durable, named consumer of some event types. */
-  subscribe(consumer: string, eventTypes: string[], handler: EventHandler): Promise<void>;
+  subscribe(consumer: string, eventTypes: readonly EventType[], handler: EventHandler): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { EventType } from '@btb/contracts';
 import type { EventBus, EventEnvelope, EventHandler } from './events.ts';
 
 interface Subscription {
@@ -28,7 +29,7 @@ export class InProcessBus implements EventBus {
       throw new AggregateError(failures, `${failures.length} consumer(s) failed for ${event.eventType}`);
   }
 
-  async subscribe(consumer: string, eventTypes: string[], handler: EventHandler): Promise<void> {
+  async subscribe(consumer: string, eventTypes: readonly EventType[], handler: EventHandler): Promise<void> {
     this.subscriptions.push({ consumer, eventTypes: new Set(eventTypes), handler });
   }
 

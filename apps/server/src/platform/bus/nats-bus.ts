@@ -1,3 +1,4 @@
+import type { EventType } from '@btb/contracts';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -72,7 +73,7 @@ export class NatsBus implements EventBus {
     });
   }
 
-  async subscribe(consumer: string, eventTypes: string[], handler: EventHandler): Promise<void> {
+  async subscribe(consumer: string, eventTypes: readonly EventType[], handler: EventHandler): Promise<void> {
     const durable = consumer.replace(/[^A-Za-z0-9_-]/g, '_');
     await this.jsm.consumers.add(this.stream, {
       durable_name: durable,

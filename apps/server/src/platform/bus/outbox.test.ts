@@ -39,17 +39,21 @@ describe(`transactional outbox`, () => {
     const { db } = t.platform.database;
     await db.transaction(async (tx) => {
       await tx.execute(sql`insert into public.outbox_test_notes (body) values ('kept')`);
-      await appendEvent(tx, { eventType: 'note_written', userId: null, metadata: { body: 'kept' } });
+      await appendEvent(tx, { eventType: 'user_registered', userId: null, metadata: { name: 'kept' } });
     });
     await expect(
       db.transaction(async (tx) => {
         await tx.execute(sql`insert into public.outbox_test_notes (body) values ('rolled back')`);
-        await appendEvent(tx, { eventType: 'note_written', userId: null, metadata: { body: 'rolled back' } });
+        await appendEvent(tx, {
+          eventType: 'user_registered',
+          userId: null,
+          metadata: { name: 'rolled back' },
+        });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
     const rows = await db.execute<{ body: string }>(
-      sql`select envelope->'metadata'->>'body' as body from platform.outbox where event_type = 'note_written'`,
+      sql`select envelope->'metadata'->>'name' as body from platform.outbox where event_type = 'user_registered'`,
     );
     expect(rows.rows.map((r) => r.body)).toEqual(['kept']);
   });
@@ -65,7 +69,12 @@ describe(`transactional outbox`, () => {
     for (let i = 0; i < 6; i++) {
       written.push(
         await db.transaction((tx) =>
-          appendEvent(tx, { eventType: 'order_created', userId: null, orderId: `o-${i}`, metadata: { i } }),
+          appendEvent(tx, {
+            eventType: 'order_created',
+            userId: null,
+            orderId: `o-${i}`,
+            metadata: { totalCents: i, currency: 'usd', country: 'US' },
+          }),
         ),
       );
     }
@@ -105,7 +114,12 @@ describe(`transactional outbox`, () => {
       handled++;
     });
     await db.transaction((tx) =>
-      appendEvent(tx, { eventType: 'design_liked', userId: null, designId: 'd-1' }),
+      appendEvent(tx, {
+        eventType: 'design_liked',
+        userId: null,
+        designId: 'd-1',
+        metadata: { liked: true, ownerId: 'u-1' },
+      }),
     );
     const relay = new OutboxRelay(db, t.platform.bus, t.platform.logger, { pollMs: 20 });
     relay.start();

@@ -1,4 +1,5 @@
 import { asc, inArray, isNull, sql } from 'drizzle-orm';
+import { type EventType, eventMetadataSchemas } from '@btb/contracts';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../db/database.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
@@ -17,22 +18,37 @@ export async function appendEvent(tx: Executor, event: NewEvent): Promise<EventE
   return envelope;
 }
 
-export type ConsumerHandler = (event: EventEnvelope, tx: Executor) => Promise<void>;
+export type ConsumerHandler<T extends EventType = EventType> = (
+  event: EventEnvelope<T>,
+  tx: Executor,
+) => Promise<void>;
 
 /**
  * Subscribes a named consumer whose handler runs at most once per eventId: the (consumer, eventId)
  * row is written in the handler's transaction, so a redelivered event is recognised and skipped,
  * and a handler that fails leaves no row behind and is delivered again.
  */
-export async function subscribeOnce(
+export async function subscribeOnce<T extends EventType>(
   db: Db,
   bus: EventBus,
   consumer: string,
-  eventTypes: string[],
-  handler: ConsumerHandler,
+  eventTypes: readonly T[],
+  handler: ConsumerHandler<T>,
   metrics?: Pick<Metrics, 'eventsConsumed'>,
+  logger?: Logger,
 ): Promise<void> {
-  await bus.subscribe(consumer, eventTypes, async (event) => {
+  await bus.subscribe(consumer, eventTypes, async (received) => {
+    // Checked at the consumer's edge: an event whose payload does not match its schema is set aside
+    // (logged, never handed to the handler), instead of failing the handler on every redelivery.
+    const checked = eventMetadataSchemas[received.eventType]?.safeParse(received.metadata);
+    if (!checked?.success) {
+      logger?.error(
+        { consumer, eventId: received.eventId, eventType: received.eventType, issues: checked?.error.issues },
+        'event does not match its schema; not handled',
+      );
+      return;
+    }
+    const event = { ...received, metadata: checked.data } as EventEnvelope<T>;
     const handled = await db.transaction(async (tx) => {
       const fresh = await tx
         .insert(consumedEvents)
