@@ -23,9 +23,6 @@ import {
   type FulfillmentUpdate,
   type Shipment,
 } from './providers/fulfillment-provider.ts';
-import { PrintfulProvider } from './providers/printful-provider.ts';
-import { toShipment } from './providers/printful-format.ts';
-import { FulfillmentSimulator, simulatedStatusAt } from './providers/simulator.ts';
 import { absoluteFileUrl, externalIdOf, orderIdOfExternal } from './repository.ts';
 import type { OrdersService } from './service.ts';
 import { fulfillmentChain } from './state-machine.ts';
@@ -44,7 +41,6 @@ export interface FulfillmentDeps {
   printFiles: PrintFiles;
   orders: OrdersService;
   schedule: FulfillmentSchedule;
-  simulatorStepMs: number;
   logger: Logger;
   poke: () => void;
 }
@@ -113,7 +109,7 @@ export class FulfillmentService {
         await this.deps.orders.changeStatus(tx, {
           orderId,
           to: 'submitted',
-          reason: `Sent to ${this.providerLabel()} for printing (order ${submitted.providerOrderId})`,
+          reason: `Sent to ${this.deps.provider.label} for printing (order ${submitted.providerOrderId})`,
           patch: {
             providerOrderId: submitted.providerOrderId,
             fulfillmentProvider: this.deps.provider.name,
@@ -278,32 +274,12 @@ export class FulfillmentService {
   }
 
   private async shipmentOf(order: OrderRow): Promise<Shipment | undefined> {
-    const { provider } = this.deps;
-    const externalId = externalIdOf(order.id);
     try {
-      if (provider instanceof FulfillmentSimulator && order.submittedAt) {
-        const step = Math.max(1, this.deps.simulatorStepMs);
-        const shipped = simulatedStatusAt(
-          order.submittedAt,
-          new Date(order.submittedAt.getTime() + 2 * step),
-          step,
-          externalId,
-        );
-        return shipped?.kind === 'shipped' ? shipped.shipment : undefined;
-      }
-      if (provider instanceof PrintfulProvider) {
-        const found = await provider.getOrder(externalId);
-        const last = found?.shipments?.at(-1);
-        return last ? toShipment(last) : undefined;
-      }
+      return await this.deps.provider.getShipment(externalIdOf(order.id));
     } catch (error) {
       this.deps.logger.warn({ err: error, orderId: order.id }, 'shipment details unavailable');
     }
     return undefined;
-  }
-
-  private providerLabel() {
-    return this.deps.provider.name === 'printful' ? 'Printful' : 'the print shop';
   }
 
   private reasonFor(step: OrderStatus, shipment: Shipment | undefined): string {

@@ -81,7 +81,6 @@ export function createOrdersModule(
     printFiles,
     orders: service,
     schedule,
-    simulatorStepMs: config.SIMULATOR_STEP_MS,
     logger: platform.logger,
     poke,
   });
@@ -89,7 +88,7 @@ export function createOrdersModule(
   const module: AppModule = {
     name: 'orders',
     stop: () => {
-      if (provider instanceof PrintfulProvider) provider.close();
+      provider.close();
     },
     routes: async (app) => {
       await app.register(

@@ -74,10 +74,16 @@ export class FulfillmentError extends Error {
 
 export interface FulfillmentProvider {
   readonly name: 'simulator' | 'printful';
+  /** How the manufacturer is named to buyers ("Sent to … for printing"). */
+  readonly label: string;
   /** Creates (or finds, by external id) and confirms the order for production. Idempotent. */
   submit(order: FulfillmentOrder): Promise<SubmittedOrder>;
   cancel(externalId: string): Promise<void>;
   estimateShipping(recipient: FulfillmentAddress, items: FulfillmentItem[]): Promise<ShippingRate[]>;
   /** Current state from the provider, for providers without a webhook for every step. */
   poll(externalId: string): Promise<FulfillmentUpdate | null>;
+  /** The parcel of a shipped order (carrier, tracking), when the manufacturer knows it. */
+  getShipment(externalId: string): Promise<Shipment | undefined>;
+  /** Releases timers and connections on shutdown. */
+  close(): void;
 }

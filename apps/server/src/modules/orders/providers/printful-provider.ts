@@ -6,6 +6,7 @@ import {
   type FulfillmentOrder,
   type FulfillmentProvider,
   type FulfillmentUpdate,
+  type Shipment,
   type ShippingRate,
   type SubmittedOrder,
 } from './fulfillment-provider.ts';
@@ -15,7 +16,9 @@ import {
   type PrintfulEnvelope,
   type PrintfulOrder,
   priceToCents,
+  toShipment,
 } from './printful-format.ts';
+import { retryAfterMs } from '../../../platform/http/retry-after.ts';
 
 export interface PrintfulProviderOptions {
   token: string;
@@ -74,15 +77,6 @@ interface RequestSpec {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Retry-After is either delta-seconds or an HTTP date. */
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
 
 /** Token bucket: bursts up to the per-minute limit, then paced; calls are served in order. */
 class RequestPacer {
@@ -146,6 +140,7 @@ function toItem(item: FulfillmentItem) {
  */
 export class PrintfulProvider implements FulfillmentProvider {
   readonly name = 'printful' as const;
+  readonly label = 'Printful';
   private readonly baseUrl: string;
   private readonly maxRetries: number;
   private readonly baseDelayMs: number;
@@ -298,6 +293,11 @@ export class PrintfulProvider implements FulfillmentProvider {
     return orderToUpdate(order, externalId);
   }
 
+  async getShipment(externalId: string): Promise<Shipment | undefined> {
+    const last = (await this.getOrder(externalId))?.shipments?.at(-1);
+    return last ? toShipment(last) : undefined;
+  }
+
   /** The order by our external id, or null when Printful has none. */
   async getOrder(externalId: string): Promise<PrintfulOrder | null> {
     try {
@@ -385,7 +385,7 @@ export class PrintfulProvider implements FulfillmentProvider {
       `Printful ${status}: ${detail}`,
       status,
       retryable,
-      status === 429 || status === 503 ? parseRetryAfter(response.headers.get('retry-after')) : undefined,
+      status === 429 || status === 503 ? retryAfterMs(response.headers) : undefined,
     );
   }
 }

@@ -6,6 +6,7 @@ import {
   type FulfillmentOrder,
   type FulfillmentProvider,
   type FulfillmentUpdate,
+  type Shipment,
   type ShippingRate,
   type SubmittedOrder,
 } from './fulfillment-provider.ts';
@@ -113,6 +114,7 @@ export interface FulfillmentSimulatorOptions {
 /** The built-in manufacturer: accepts every order and walks it to the door on a clock. */
 export class FulfillmentSimulator implements FulfillmentProvider {
   readonly name = 'simulator' as const;
+  readonly label = 'the print shop';
   private readonly orders = new Map<string, SimulatedOrder>();
   private readonly now: () => Date;
 
@@ -166,6 +168,22 @@ export class FulfillmentSimulator implements FulfillmentProvider {
     if (known.cancelledAt) return { kind: 'cancelled', externalId, reason: 'Cancelled before production' };
     return simulatedStatusAt(known.submittedAt, this.now(), this.options.stepMs, externalId);
   }
+
+  /** The parcel as it leaves: the simulated shipment two steps after submission. */
+  async getShipment(externalId: string): Promise<Shipment | undefined> {
+    const known = await this.find(externalId);
+    if (!known) return undefined;
+    const step = Math.max(1, this.options.stepMs);
+    const shipped = simulatedStatusAt(
+      known.submittedAt,
+      new Date(known.submittedAt.getTime() + 2 * step),
+      step,
+      externalId,
+    );
+    return shipped?.kind === 'shipped' ? shipped.shipment : undefined;
+  }
+
+  close(): void {}
 
   private async find(externalId: string): Promise<SimulatedOrder | undefined> {
     const known = this.orders.get(externalId);
