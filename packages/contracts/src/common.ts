@@ -32,6 +32,13 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** The query of a keyset-paginated list: an opaque cursor from the previous page and a page size. */
+export const pageQuerySchema = ({ defaultLimit = 20, maxLimit = 100 } = {}) =>
+  z.object({
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+  });
+
 export const uuidParam = z.object({ id: z.uuid() });
 
 export const healthSchema = z.object({ status: z.literal('ok'), service: z.string(), version: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from './common.ts';
 import { publicUserSchema } from './identity.ts';
 
 export const categories = ['dress', 'shirt', 'pants', 'accessories'] as const;
@@ -195,7 +196,7 @@ export type DesignVersionList = z.infer<typeof designVersionListSchema>;
 export const designVersionParams = z.object({ id: z.uuid(), versionId: z.uuid() });
 
 export const designSorts = ['new', 'top', 'trending', 'relevance'] as const;
-export const listDesignsQuerySchema = z.object({
+export const listDesignsQuerySchema = pageQuerySchema({ defaultLimit: 24, maxLimit: 60 }).extend({
   scope: z.enum(['public', 'mine']).default('public'),
   category: categorySchema.optional(),
   style: styleSchema.optional(),
@@ -204,8 +205,6 @@ export const listDesignsQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional(),
   /** Defaults to `relevance` with `q`, else `new`. */
   sort: z.enum(designSorts).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(60).default(24),
 });
 export type ListDesignsQuery = z.input<typeof listDesignsQuerySchema>;
 

@@ -5,9 +5,7 @@ import type { Metrics } from '../../platform/telemetry/metrics.ts';
 import type { DesignsService } from '../designs/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { OrdersService } from '../orders/index.ts';
-
-/** The studio's generation queue: its finished jobs time generation across every worker process. */
-const GENERATION_QUEUE = 'generate-design';
+import { GENERATION_QUEUE } from '../studio/index.ts';
 
 export interface StatsDeps {
   db: Db;

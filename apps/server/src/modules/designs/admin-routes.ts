@@ -1,4 +1,4 @@
-import { designSchema, pageOf, uuidParam } from '@btb/contracts';
+import { designSchema, pageOf, pageQuerySchema, uuidParam } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, secured } from '../../platform/http/openapi.ts';
@@ -16,10 +16,8 @@ export function designAdminRoutes(service: DesignsService, guard: AuthGuard): Fa
         schema: {
           tags: ['admin'],
           ...secured,
-          querystring: z.object({
+          querystring: pageQuerySchema({ defaultLimit: 50 }).extend({
             q: z.string().trim().min(1).max(200).optional(),
-            cursor: z.string().max(500).optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(50),
           }),
           response: { 200: pageOf(designSchema), ...errorResponses(400, 401, 403) },
         },

@@ -1,23 +1,25 @@
+import { z } from 'zod';
 import { validationFailed } from '../../platform/errors.ts';
+import { cursorCodec } from '../../platform/http/cursor.ts';
 
-/** Keyset position: the sort key values of the last item and its id, opaque to clients. */
-export interface Cursor {
-  sort: string;
-  values: (string | number)[];
-  id: string;
-}
+/** Keyset position in a gallery sort: the sort key values of the last item and its id. */
+const codec = cursorCodec(
+  z.object({
+    sort: z.string(),
+    values: z.array(z.union([z.string().max(200), z.number()])).max(4),
+    id: z.uuid(),
+  }),
+);
+export type Cursor = ReturnType<typeof codec.decode>;
 
-export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+export const encodeCursor = codec.encode;
 
+/** A cursor of this sort only: one from another sort would compare the wrong keys. */
 export function decodeCursor(raw: string, sort: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (cursor.sort !== sort || !Array.isArray(cursor.values) || typeof cursor.id !== 'string')
-      throw new Error();
-    return cursor;
-  } catch {
+  const cursor = codec.decode(raw);
+  if (cursor.sort !== sort)
     throw validationFailed([
       { path: 'cursor', message: 'is not a cursor from this list; start again without it' },
     ]);
-  }
+  return cursor;
 }

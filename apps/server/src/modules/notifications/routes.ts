@@ -1,4 +1,4 @@
-import { notificationSchema, pageOf, uuidParam } from '@btb/contracts';
+import { notificationSchema, pageOf, pageQuerySchema, uuidParam } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { openSse, type SseStream } from '../../platform/http/sse.ts';
@@ -18,9 +18,7 @@ export function notificationRoutes(service: NotificationsService, guard: AuthGua
           tags: ['notifications'],
           summary: 'Your notifications, newest first, with the unread count',
           ...secured,
-          querystring: z.object({
-            cursor: z.string().max(500).optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(20),
+          querystring: pageQuerySchema().extend({
             unread: z
               .enum(['true', 'false'])
               .transform((v) => v === 'true')

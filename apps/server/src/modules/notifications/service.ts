@@ -3,7 +3,8 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../../platform/bus/events.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import { notFound, validationFailed } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
+import { timeCursor } from '../../platform/http/cursor.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { IdentityService } from '../identity/index.ts';
@@ -15,17 +16,6 @@ import { notifications } from './tables.ts';
 export const EMAIL_QUEUE = 'notification-email';
 
 type NotificationRow = typeof notifications.$inferSelect;
-
-const encode = (p: Position) => Buffer.from(JSON.stringify(p)).toString('base64url');
-function decode(raw: string): Position {
-  try {
-    const p = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Position;
-    if (typeof p.at !== 'string' || !/^[0-9a-f-]{36}$/.test(p.id)) throw new Error();
-    return p;
-  } catch {
-    throw validationFailed([{ path: 'cursor', message: 'is not a cursor from this list' }]);
-  }
-}
 
 const present = (r: NotificationRow): Notification => ({
   id: r.id,
@@ -96,7 +86,7 @@ export class NotificationsService implements FeedSource {
   }
 
   async list(actor: Actor, query: { cursor?: string; limit: number; unread?: boolean }) {
-    const cursor = query.cursor ? decode(query.cursor) : undefined;
+    const cursor = query.cursor ? timeCursor.decode(query.cursor) : undefined;
     const rows = await this.deps.db
       .select({ n: notifications, at: sql<string>`${notifications.createdAt}::text` })
       .from(notifications)
@@ -115,7 +105,8 @@ export class NotificationsService implements FeedSource {
     const last = page.at(-1);
     return {
       items: page.map((r) => present(r.n)),
-      nextCursor: rows.length > query.limit && last ? encode({ at: last.at, id: last.n.id }) : null,
+      nextCursor:
+        rows.length > query.limit && last ? timeCursor.encode({ at: last.at, id: last.n.id }) : null,
       unreadCount: await this.unreadCount(actor.id),
     };
   }

@@ -1,37 +1,19 @@
 import type { Order, OrderStatus } from '@btb/contracts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { validationFailed } from '../../platform/errors.ts';
+import { timeCursor } from '../../platform/http/cursor.ts';
 import { publicFileUrl } from '../../platform/storage/file-storage.ts';
 import type { OrderRow } from './status.ts';
 import { orderItems, orderStatusHistory, orders } from './tables.ts';
 
 export type OrderItemRow = typeof orderItems.$inferSelect;
 
-interface OrderCursor {
-  at: string;
-  id: string;
-}
-
-export const encodeOrderCursor = (c: OrderCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-
-export function decodeOrderCursor(raw: string): OrderCursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as OrderCursor;
-    if (typeof c.at !== 'string' || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id))
-      throw new Error();
-    return c;
-  } catch {
-    throw validationFailed([{ path: 'cursor', message: 'is not a cursor from this list' }]);
-  }
-}
-
 /** Newest first, keyset-paginated on (created_at, id); the cursor keeps PostgreSQL's full precision. */
 export async function listOrderRows(
   db: Executor,
   filter: { userId?: string; status?: OrderStatus; cursor?: string; limit: number },
 ) {
-  const cursor = filter.cursor ? decodeOrderCursor(filter.cursor) : undefined;
+  const cursor = filter.cursor ? timeCursor.decode(filter.cursor) : undefined;
   const rows = await db
     .select({ order: orders, at: sql<string>`${orders.createdAt}::text` })
     .from(orders)
@@ -51,7 +33,7 @@ export async function listOrderRows(
   return {
     rows: page.map((r) => r.order),
     nextCursor:
-      rows.length > filter.limit && last ? encodeOrderCursor({ at: last.at, id: last.order.id }) : null,
+      rows.length > filter.limit && last ? timeCursor.encode({ at: last.at, id: last.order.id }) : null,
   };
 }
 

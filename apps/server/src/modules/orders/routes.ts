@@ -1,4 +1,12 @@
-import { createOrderBodySchema, orderSchema, orderStatusSchema, pageOf, uuidParam } from '@btb/contracts';
+import {
+  createOrderBodySchema,
+  orderSchema,
+  orderStatusSchema,
+  pageOf,
+  pageQuerySchema,
+  storefrontConfigSchema,
+  uuidParam,
+} from '@btb/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,16 +22,7 @@ import type { OrdersService } from './service.ts';
 import { errorResponses, secured } from '../../platform/http/openapi.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
-const pageQuery = z.object({
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-export const storefrontConfigSchema = z.object({
-  mapboxToken: z.string().nullable(),
-  paymentProvider: z.enum(['test', 'stripe']),
-  stripePublishableKey: z.string().nullable(),
-});
+const pageQuery = pageQuerySchema();
 
 /** Where the fulfillment provider fetches print files from. */
 const baseUrlOf = (config: Config, request: FastifyRequest) =>

@@ -1,4 +1,4 @@
-import type { Order } from '@btb/contracts';
+import type { PayOrderResponse } from '@btb/contracts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { appendEvent } from '../../platform/bus/outbox.ts';
@@ -17,10 +17,7 @@ const STALE_ATTEMPT_MS = 60_000;
 
 type PaymentRow = typeof payments.$inferSelect;
 
-export interface PayOutcome {
-  order: Order;
-  payment: { status: 'succeeded' | 'requires_action' | 'failed'; message?: string; clientSecret?: string };
-}
+export type PayOutcome = PayOrderResponse;
 
 export interface PaymentsDeps {
   db: Db;

@@ -7,7 +7,7 @@ import { BuiltinGenerator } from './providers/builtin-generator.ts';
 import type { DesignGenerator } from './providers/design-generator.ts';
 import { StudioService } from './service.ts';
 
-export { CANDIDATES_PER_PROMPT, designFileKey } from './service.ts';
+export { CANDIDATES_PER_PROMPT, designFileKey, GENERATION_QUEUE } from './service.ts';
 export { repeatSvgFromTile } from './repeat-svg.ts';
 export { svgToPng, tileRaster, withDpi } from './rendering.ts';
 
