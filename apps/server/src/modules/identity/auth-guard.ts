@@ -2,7 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, unauthenticated } from '../../platform/errors.ts';
 import type { Action, Resource } from './rbac.ts';
 import { hasPermission } from './rbac.ts';
-import type { AccessTokens } from './tokens.ts';
+import type { AccessClaims, AccessTokens } from './tokens.ts';
+
+/** The token version an account's access tokens must carry now, or null when it cannot sign in. */
+export type CurrentTokenVersion = (userId: string) => Promise<number | null>;
 
 function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -21,13 +24,24 @@ function tokenOf(request: FastifyRequest): string | undefined {
 
 /** Route guards: who is calling (authenticate / optional) and whether their role allows the action (RBAC). */
 export class AuthGuard {
-  constructor(private readonly tokens: AccessTokens) {}
+  constructor(
+    private readonly tokens: AccessTokens,
+    private readonly currentVersion: CurrentTokenVersion,
+  ) {}
+
+  /** A signed, unexpired token is not enough: its version must still be the account's. */
+  private async verify(token: string): Promise<AccessClaims> {
+    const claims = await this.tokens.verify(token);
+    if ((await this.currentVersion(claims.sub)) !== claims.ver)
+      throw unauthenticated('This session has ended; sign in again');
+    return claims;
+  }
 
   /** Requires a valid access token; sets request.actor. */
   authenticate = async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = tokenOf(request);
     if (!token) throw unauthenticated();
-    const claims = await this.tokens.verify(token);
+    const claims = await this.verify(token);
     request.actor = { id: claims.sub, role: claims.role, tier: claims.tier };
   };
 
@@ -35,7 +49,7 @@ export class AuthGuard {
   optional = async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = tokenOf(request);
     if (!token) return;
-    const claims = await this.tokens.verify(token);
+    const claims = await this.verify(token);
     request.actor = { id: claims.sub, role: claims.role, tier: claims.tier };
   };
 

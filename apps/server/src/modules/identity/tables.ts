@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const identitySchema = pgSchema('identity');
 
@@ -14,6 +14,8 @@ export const users = identitySchema.table(
     role: text('role').notNull().default('user'),
     subscriptionTier: text('subscription_tier').notNull().default('free'),
     status: text('status').notNull().default('active'),
+    /** Carried in access tokens; bumped to end every session at once (suspension, role change, sign-out, new password). */
+    tokenVersion: integer('token_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

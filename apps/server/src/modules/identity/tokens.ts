@@ -10,6 +10,8 @@ export interface AccessClaims {
   sub: string;
   role: Role;
   tier: Tier;
+  /** The user's token version when the token was issued; a bump revokes it. */
+  ver: number;
 }
 
 export class AccessTokens {
@@ -19,7 +21,7 @@ export class AccessTokens {
   ) {}
 
   sign(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ role: claims.role, tier: claims.tier })
+    return new SignJWT({ role: claims.role, tier: claims.tier, ver: claims.ver })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
@@ -35,7 +37,13 @@ export class AccessTokens {
       if (typeof payload.sub !== 'string' || (payload.role !== 'user' && payload.role !== 'admin')) {
         throw unauthenticated('Invalid access token');
       }
-      return { sub: payload.sub, role: payload.role, tier: payload.tier === 'pro' ? 'pro' : 'free' };
+      return {
+        sub: payload.sub,
+        role: payload.role,
+        tier: payload.tier === 'pro' ? 'pro' : 'free',
+        // Tokens issued before versions existed carry none: version 0, the column's default.
+        ver: Number.isSafeInteger(payload.ver) ? (payload.ver as number) : 0,
+      };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Access token expired');
       throw unauthenticated('Invalid access token');
