@@ -4,6 +4,7 @@ import type {
   LoginBody,
   RegisterBody,
   Role,
+  StreamTicket,
   Tier,
   UpdateProfileBody,
   User,
@@ -30,7 +31,7 @@ import {
   type UserRow,
 } from './repository.ts';
 import { userProfiles, users } from './tables.ts';
-import { type AccessTokens, hashRefreshToken, newRefreshToken } from './tokens.ts';
+import { type AccessTokens, hashRefreshToken, newRefreshToken, STREAM_TICKET_TTL_S } from './tokens.ts';
 
 /** How long an instance may trust a cached token version when an invalidation does not reach it (Redis down). */
 const TOKEN_VERSION_TTL_S = 10;
@@ -65,6 +66,19 @@ export class IdentityService {
       },
       TOKEN_VERSION_TTL_S,
     );
+  }
+
+  /** A one-minute ticket for event-stream URLs, carrying the session's current version. */
+  async streamTicket(actor: Actor): Promise<StreamTicket> {
+    const ver = await this.currentTokenVersion(actor.id);
+    if (ver === null) throw unauthenticated('This session has ended; sign in again');
+    const ticket = await this.tokens.signStreamTicket({
+      sub: actor.id,
+      role: actor.role,
+      tier: actor.tier,
+      ver,
+    });
+    return { ticket, expiresIn: STREAM_TICKET_TTL_S };
   }
 
   /** Call after the transaction that bumped the version has committed. */
