@@ -113,6 +113,8 @@ async function benchPlatform(mode: string, env: Record<string, string>): Promise
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    PUBLIC_URL: 'http://localhost:8080',
+    ALLOW_TEST_PAYMENTS: 'true',
     ...env,
   };
   console.error(`[${mode}] seeding ${seededDesigns} designs…`);

@@ -123,6 +123,8 @@ export async function startupRows(): Promise<Row[]> {
             REDIS_URL: process.env.REDIS_URL ?? '',
             NATS_URL: process.env.NATS_URL ?? '',
             JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+            PUBLIC_URL: 'http://localhost:8080',
+            ALLOW_TEST_PAYMENTS: 'true',
           },
           ['--role', 'api'],
         ),

@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import { createModules } from './modules/registry.ts';
 import type { AppModule, ModuleName } from './modules/module.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { registerJsonBodyParser } from './platform/http/json-body.ts';
 import { rateLimitError } from './platform/http/rate-limits.ts';
 import { StreamLimits } from './platform/http/sse.ts';
 import './platform/http/actor.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.decorateRequest('actor', null);
   registerErrorHandling(app);
+  registerJsonBodyParser(app);
   registerObservability(app, platform);
 
   await app.register(fastifyHelmet, {

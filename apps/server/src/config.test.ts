@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, checkRole, loadConfig, testConfig } from './config.ts';
+import { ConfigError, checkRole, loadConfig, publicBaseUrl, testConfig } from './config.ts';
 
 describe('configuration', () => {
   it('starts on embedded defaults with an empty environment', () => {
@@ -28,6 +28,52 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/x' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ AI_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY/);
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('requires PUBLIC_URL outside embedded mode and beside Printful, and never takes the Host header', () => {
+    const services = {
+      DATABASE_URL: 'postgres://db/btb',
+      JWT_SECRET: 'x'.repeat(32),
+      ALLOW_TEST_PAYMENTS: 'true',
+    };
+    expect(() => loadConfig(services)).toThrow(/PUBLIC_URL: required outside embedded mode/);
+    expect(() =>
+      loadConfig({
+        FULFILLMENT_PROVIDER: 'printful',
+        PRINTFUL_TOKEN: 't',
+        PAYMENT_PROVIDER: 'stripe',
+        STRIPE_SECRET_KEY: 'sk',
+      }),
+    ).toThrow(/PUBLIC_URL: required with FULFILLMENT_PROVIDER=printful/);
+    expect(publicBaseUrl(loadConfig({ ...services, PUBLIC_URL: 'https://shop.example.com/' }))).toBe(
+      'https://shop.example.com',
+    );
+    expect(publicBaseUrl(loadConfig({ PORT: '3000' }))).toBe('http://localhost:3000');
+  });
+
+  it('refuses the test gateway outside embedded mode unless allowed, and always beside Printful', () => {
+    const services = {
+      DATABASE_URL: 'postgres://db/btb',
+      JWT_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://shop.example.com',
+    };
+    expect(() => loadConfig(services)).toThrow(
+      /PAYMENT_PROVIDER: the test gateway .* refused outside embedded mode/,
+    );
+    expect(loadConfig({ ...services, ALLOW_TEST_PAYMENTS: 'true' }).PAYMENT_PROVIDER).toBe('test');
+    expect(
+      loadConfig({ ...services, PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk' }).PAYMENT_PROVIDER,
+    ).toBe('stripe');
+    const printful = {
+      FULFILLMENT_PROVIDER: 'printful',
+      PRINTFUL_TOKEN: 't',
+      PUBLIC_URL: 'https://shop.example.com',
+    };
+    expect(() => loadConfig(printful)).toThrow(/cannot pay for real manufacturing/);
+    expect(() => loadConfig({ ...services, ...printful, ALLOW_TEST_PAYMENTS: 'true' })).toThrow(
+      /cannot pay for real manufacturing/,
+    );
+    expect(loadConfig({}).PAYMENT_PROVIDER).toBe('test');
   });
 
   it('parses lists and booleans', () => {

@@ -110,6 +110,8 @@ export const configSchema = z.object({
   /** How long a generation job's claim lasts without renewal: a dead worker's job is taken over after this. */
   GENERATION_LEASE_MS: int(30_000, 500),
   PAYMENT_PROVIDER: z.enum(['test', 'stripe']).default('test'),
+  /** Lets the test gateway run outside embedded mode (a staging stack); never beside Printful. */
+  ALLOW_TEST_PAYMENTS: bool.default(false),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE: optionalUrl,
@@ -164,6 +166,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.FULFILLMENT_PROVIDER === 'printful' && !config.PRINTFUL_TOKEN)
     problems.push('PRINTFUL_TOKEN: required when FULFILLMENT_PROVIDER=printful');
   if (config.DATABASE_URL && !config.JWT_SECRET) problems.push('JWT_SECRET: required outside embedded mode');
+  if (!config.PUBLIC_URL && (config.DATABASE_URL || config.FULFILLMENT_PROVIDER === 'printful'))
+    problems.push(
+      `PUBLIC_URL: required ${config.DATABASE_URL ? 'outside embedded mode' : 'with FULFILLMENT_PROVIDER=printful'} (the address clients and the manufacturer reach, e.g. https://shop.example.com); links and print-file URLs are never taken from a request's Host header`,
+    );
+  if (config.PAYMENT_PROVIDER === 'test' && config.FULFILLMENT_PROVIDER === 'printful')
+    problems.push(
+      'PAYMENT_PROVIDER: the test gateway cannot pay for real manufacturing; set PAYMENT_PROVIDER=stripe with FULFILLMENT_PROVIDER=printful',
+    );
+  else if (config.PAYMENT_PROVIDER === 'test' && config.DATABASE_URL && !config.ALLOW_TEST_PAYMENTS)
+    problems.push(
+      'PAYMENT_PROVIDER: the test gateway (anyone can pay with it) is refused outside embedded mode; set PAYMENT_PROVIDER=stripe, or ALLOW_TEST_PAYMENTS=true for a test stack',
+    );
   if (problems.length) throw new ConfigError(problems);
   const notices: string[] = [];
   if (/^(true|yes)$/i.test(env.TRUST_PROXY?.trim() ?? ''))
@@ -182,12 +196,22 @@ export function checkRole(config: Config, role: 'all' | 'api' | 'worker'): void 
     throw new ConfigError([`NATS_URL: required with --role ${role} (the roles share events through NATS)`]);
 }
 
+/**
+ * Where links and print files point. Embedded mode without PUBLIC_URL (a machine of one's own, the
+ * simulator as manufacturer) uses the local port; it is never the request's Host header.
+ */
+export const publicBaseUrl = (config: Config): string =>
+  (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+
 /** Configuration for tests: embedded defaults plus overrides, never the process environment's service URLs unless asked. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    PUBLIC_URL: 'http://localhost:8080',
+    // Tests against real PostgreSQL pay with the test gateway.
+    ALLOW_TEST_PAYMENTS: 'true',
     ...overrides,
   });
 }

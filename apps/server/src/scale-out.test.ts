@@ -259,8 +259,9 @@ describe.skipIf(!enabled)('scale-out: three API instances and a worker behind ng
     const readers = [...cluster.apis.slice(1), late];
     await until('every instance ready again', async () => {
       for (const api of [...cluster.apis, late]) {
+        // /ready stays 200 while Redis is down: wait for the cache's subscription itself.
         const ready = await request(`${api.url}/ready`);
-        if (ready.status !== 200) return undefined;
+        if (ready.status !== 200 || !ready.body.checks.cache.ok) return undefined;
       }
       return true;
     });

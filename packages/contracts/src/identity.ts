@@ -91,6 +91,14 @@ export const authResponseSchema = z.object({
 });
 export type AuthResponse = z.infer<typeof authResponseSchema>;
 
+/** A short-lived ticket for event-stream URLs (`?ticket=`): an access token never goes in a URL. */
+export const streamTicketSchema = z.object({
+  ticket: z.string(),
+  /** Seconds until the ticket expires; a stream opened before then stays open. */
+  expiresIn: z.number().int(),
+});
+export type StreamTicket = z.infer<typeof streamTicketSchema>;
+
 export const updateProfileBodySchema = z
   .object({
     name: z.string().trim().min(1).max(100),

@@ -334,6 +334,8 @@ export class Cluster {
       REDIS_URL: redis.url,
       NATS_URL: nats.url,
       JWT_SECRET: 'scale-out-secret-scale-out-secret-0123456789',
+      PUBLIC_URL: 'http://localhost:8080',
+      ALLOW_TEST_PAYMENTS: 'true',
       // One proxy hop: nginx. The server may read this as a hop count or as "trust the proxy".
       TRUST_PROXY: '1',
       DATA_DIR: files,

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp, type Role } from '../app.ts';
 import { type Config, testConfig } from '../config.ts';
 import type { ModuleName } from '../modules/module.ts';
-import { createPlatform, type Platform } from '../platform/platform.ts';
+import { createLogger, createPlatform, type Platform } from '../platform/platform.ts';
 import { NatsBus } from '../platform/bus/nats-bus.ts';
 import { createScratchDatabase, env, uniqueName } from './services.ts';
 
@@ -22,7 +23,12 @@ export interface TestPlatform {
  */
 export async function createTestPlatform(
   overrides: Record<string, string | undefined> = {},
-  options: { spanExporter?: SpanExporter; shared?: { databaseUrl?: string; dataDir?: string } } = {},
+  options: {
+    spanExporter?: SpanExporter;
+    shared?: { databaseUrl?: string; dataDir?: string };
+    /** Where the platform's log lines go (the production logger, with its redaction). */
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<TestPlatform> {
   const dataDir = options.shared?.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'btb-test-')));
   const scratch =
@@ -41,6 +47,7 @@ export async function createTestPlatform(
   const platform = await createPlatform(config, {
     inMemoryDatabase: !config.DATABASE_URL && !options.shared?.dataDir,
     spanExporter: options.spanExporter,
+    logger: options.logDestination && createLogger(config, undefined, options.logDestination),
   });
   return {
     platform,
@@ -66,9 +73,13 @@ export async function createTestApp(
     modules?: ModuleName[];
     background?: boolean;
     spanExporter?: SpanExporter;
+    logDestination?: DestinationStream;
   } = {},
 ): Promise<TestApp> {
-  const base = await createTestPlatform(options.env, { spanExporter: options.spanExporter });
+  const base = await createTestPlatform(options.env, {
+    spanExporter: options.spanExporter,
+    logDestination: options.logDestination,
+  });
   const app = await buildApp({
     platform: base.platform,
     role: options.role,

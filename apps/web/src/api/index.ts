@@ -9,6 +9,7 @@ import type {
   Order,
   OrderStatus,
   Product,
+  StreamTicket,
   Trends,
   UpdateDesignBody,
   UpdateProfileBody,
@@ -130,8 +131,12 @@ export const api = {
   },
 };
 
-/** URL of an SSE route with the access token in the query (EventSource cannot send headers). */
-export function streamUrl(path: string): string {
-  const token = useAuth.getState().accessToken;
-  return token ? `${path}?access_token=${enc(token)}` : path;
+/**
+ * URL of an SSE route for the signed-in user: EventSource cannot send headers, so the query carries
+ * a one-minute stream ticket, never the access token.
+ */
+export async function streamUrl(path: string): Promise<string> {
+  if (!useAuth.getState().accessToken) return path;
+  const { ticket } = await client.post<StreamTicket>('/api/auth/stream-ticket');
+  return `${path}?ticket=${enc(ticket)}`;
 }

@@ -1,7 +1,7 @@
 import type { GenerationProgress } from '@btb/contracts';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { signInAs } from '../test/helpers.tsx';
+import { json, signInAs } from '../test/helpers.tsx';
 import { GenerationProgressLive } from './generation-progress.tsx';
 
 /** Stands in for the browser's EventSource; `emit` delivers a named event as the server sends it. */
@@ -31,6 +31,12 @@ beforeEach(() => {
   FakeEventSource.instances = [];
   vi.stubGlobal('EventSource', FakeEventSource);
   signInAs(undefined, 'tok-123');
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) =>
+      url === '/api/auth/stream-ticket' ? json(200, { ticket: 'ticket-123', expiresIn: 60 }) : json(404, {}),
+    ),
+  );
 });
 afterEach(() => {
   cleanup();
@@ -43,7 +49,7 @@ describe('studio generation progress', () => {
     render(<GenerationProgressLive designId={designId} onFinished={onFinished} />);
     await vi.waitFor(() => expect(FakeEventSource.instances.length).toBe(1));
     const source = FakeEventSource.instances[0];
-    expect(source.url).toBe(`/api/designs/${designId}/events?access_token=tok-123`);
+    expect(source.url).toBe(`/api/designs/${designId}/events?ticket=ticket-123`);
 
     const bar = screen.getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('0');

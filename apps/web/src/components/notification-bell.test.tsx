@@ -41,12 +41,14 @@ afterEach(() => {
 describe('notification bell', () => {
   it('shows the unread count, adds live notifications from the stream and marks one read', async () => {
     const fetch = vi.fn(async (url: string) =>
-      url === '/api/notifications'
-        ? json(200, {
-            items: [n('1', 'Your design is ready'), n('2', 'Old news', '2026-01-01T00:00:00Z')],
-            nextCursor: null,
-          })
-        : json(200, {}),
+      url === '/api/auth/stream-ticket'
+        ? json(200, { ticket: 'ticket-9', expiresIn: 60 })
+        : url === '/api/notifications'
+          ? json(200, {
+              items: [n('1', 'Your design is ready'), n('2', 'Old news', '2026-01-01T00:00:00Z')],
+              nextCursor: null,
+            })
+          : json(200, {}),
     );
     vi.stubGlobal('fetch', fetch);
     render(
@@ -55,7 +57,8 @@ describe('notification bell', () => {
       </MemoryRouter>,
     );
     await waitFor(() => expect(screen.getByTestId('unread-badge').textContent).toBe('1'));
-    expect(FakeEventSource.instances[0].url).toBe('/api/notifications/stream?access_token=tok-9');
+    await waitFor(() => expect(FakeEventSource.instances.length).toBe(1));
+    expect(FakeEventSource.instances[0].url).toBe('/api/notifications/stream?ticket=ticket-9');
 
     act(() => {
       FakeEventSource.instances[0].dispatchEvent(

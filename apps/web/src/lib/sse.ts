@@ -16,8 +16,8 @@ function tokenExpiresSoon(token: string | null): boolean {
  * Subscribes to a server-sent event stream of JSON messages while `path` is set.
  * The server names its events (`event: progress`, `event: notification`): pass those
  * names in `events`; unnamed `message` events are delivered too.
- * The access token travels as `?access_token=`; a closed stream is reopened with
- * a fresh token (refreshed first when it is about to expire). `onError` hears
+ * A one-minute stream ticket travels as `?ticket=`; a closed stream is reopened with
+ * a new ticket (the session refreshed first when it is about to expire). `onError` hears
  * every failure so callers can fall back to polling.
  */
 export function useEventStream<T>(
@@ -39,11 +39,24 @@ export function useEventStream<T>(
     let stopped = false;
     let attempt = 0;
 
+    const retry = () => {
+      attempt += 1;
+      errorHandler.current?.(attempt);
+      if (!stopped) timer = setTimeout(open, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
+    };
+
     const open = async () => {
       if (stopped) return;
-      if (tokenExpiresSoon(useAuth.getState().accessToken)) await client.refresh();
+      let url: string;
+      try {
+        if (tokenExpiresSoon(useAuth.getState().accessToken)) await client.refresh();
+        url = await streamUrl(path);
+      } catch {
+        retry();
+        return;
+      }
       if (stopped) return;
-      source = new EventSource(streamUrl(path));
+      source = new EventSource(url);
       source.onopen = () => {
         attempt = 0;
       };
@@ -58,11 +71,12 @@ export function useEventStream<T>(
         source.addEventListener(name, deliver);
       }
       source.onerror = () => {
-        attempt += 1;
-        errorHandler.current?.(attempt);
         if (source?.readyState === 2) {
           source.close();
-          timer = setTimeout(open, Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5)));
+          retry();
+        } else {
+          attempt += 1;
+          errorHandler.current?.(attempt);
         }
       };
     };

@@ -15,7 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { limitBy } from '../../platform/http/rate-limits.ts';
-import { openSse } from '../../platform/http/sse.ts';
+import { openSse, streamCredentials } from '../../platform/http/sse.ts';
 import type { AuthGuard, IdentityService } from '../identity/index.ts';
 import type { DesignsService } from './service.ts';
 import { errorResponses, secured } from '../../platform/http/openapi.ts';
@@ -198,7 +198,7 @@ export function designRoutes(
           tags: ['designs'],
           summary: 'Server-sent events: generation progress until ready or failed',
           params: uuidParam,
-          querystring: z.object({ access_token: z.string().optional() }),
+          querystring: streamCredentials,
         },
       },
       async (request, reply) => {

@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { whenReady } from '../../platform/redis.ts';
+import { designBody } from '../../testing/fixtures.ts';
 import { realServices, uniqueName } from '../../testing/services.ts';
 
 const SECRET = new TextEncoder().encode('test-secret-test-secret-test-secret-0123456789');
@@ -216,6 +217,71 @@ describe('identity', () => {
       payload: { refreshToken: user.refreshToken },
     });
     expect(refresh.statusCode).toBe(401);
+  });
+
+  it('ends access tokens at once on suspension, demotion, sign-out and a new password', async () => {
+    const identity = await import('./index.ts').then((m) => m.createIdentityModule(t.platform));
+    const adminEmail = email();
+    await identity.service.ensureAdmin(adminEmail, password);
+    const signIn = async (address: string) =>
+      (
+        await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: address, password } })
+      ).json();
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const admin = await signIn(adminEmail);
+    const patchUser = (id: string, payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${id}`,
+        headers: bearer(admin.accessToken),
+        payload,
+      });
+
+    // Suspended: the still-unexpired access token is refused on the next request, and a design cannot be made.
+    const user = (await register({ email: email(), password, name: 'Dee' })).json();
+    expect((await me(user.accessToken)).statusCode).toBe(200);
+    expect((await patchUser(user.user.id, { status: 'suspended' })).statusCode).toBe(200);
+    expect((await me(user.accessToken)).statusCode).toBe(401);
+    const design = await t.app.inject({
+      method: 'POST',
+      url: '/api/designs',
+      headers: bearer(user.accessToken),
+      payload: designBody(),
+    });
+    expect(design.statusCode).toBe(401);
+
+    // Demoted: the admin token stops working for administration at once; a fresh session is a user's.
+    const secondEmail = email();
+    await identity.service.ensureAdmin(secondEmail, password);
+    const second = await signIn(secondEmail);
+    const listUsers = (token: string) => t.app.inject({ url: '/api/admin/users', headers: bearer(token) });
+    expect((await listUsers(second.accessToken)).statusCode).toBe(200);
+    expect((await patchUser(second.user.id, { role: 'user' })).statusCode).toBe(200);
+    expect((await listUsers(second.accessToken)).statusCode).toBe(401);
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: second.refreshToken },
+    });
+    expect(refreshed.json().user.role).toBe('user');
+    expect((await listUsers(refreshed.json().accessToken)).statusCode).toBe(403);
+
+    // Signing out ends the access token too, not only the refresh token.
+    const leaving = (await register({ email: email(), password, name: 'Eve' })).json();
+    const logout = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: bearer(leaving.accessToken),
+      payload: { refreshToken: leaving.refreshToken },
+    });
+    expect(logout.statusCode).toBeLessThan(300);
+    expect((await me(leaving.accessToken)).statusCode).toBe(401);
+
+    // A new password (the admin CLI on an existing account) ends the sessions made with the old one.
+    const before = await signIn(adminEmail);
+    expect((await me(before.accessToken)).statusCode).toBe(200);
+    await identity.service.ensureAdmin(adminEmail, 'another-linen-password-7');
+    expect((await me(before.accessToken)).statusCode).toBe(401);
   });
 });
 

@@ -16,8 +16,8 @@ export async function createIdentityModule(platform: Platform) {
     await resolveJwtSecret(platform.config),
     platform.config.ACCESS_TOKEN_TTL_S,
   );
-  const service = new IdentityService(platform.database.db, tokens, platform.config);
-  const guard = new AuthGuard(tokens);
+  const service = new IdentityService(platform.database.db, tokens, platform.config, platform.cache);
+  const guard = new AuthGuard(tokens, (userId) => service.currentTokenVersion(userId));
   const module: AppModule = {
     name: 'identity',
     routes: async (app) => {

@@ -24,6 +24,14 @@ export function toUser(row: UserRow, profile: ProfileRow | undefined, designsPer
   };
 }
 
+/** Ends every access token of the user (they carry the old version). */
+export async function bumpTokenVersion(db: Executor, id: string) {
+  await db
+    .update(users)
+    .set({ tokenVersion: sql`${users.tokenVersion} + 1` })
+    .where(eq(users.id, id));
+}
+
 export async function findUserByEmail(db: Executor, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email));
   return row;

@@ -5,6 +5,7 @@ import {
   logoutBodySchema,
   refreshBodySchema,
   registerBodySchema,
+  streamTicketSchema,
   updateProfileBodySchema,
   userSchema,
 } from '@btb/contracts';
@@ -72,6 +73,20 @@ export function identityRoutes(
         },
       },
       async (request) => service.login(request.body),
+    );
+
+    app.post(
+      '/api/auth/stream-ticket',
+      {
+        preHandler: guard.authenticate,
+        schema: {
+          tags: ['auth'],
+          summary: 'A one-minute ticket for event-stream URLs (`?ticket=`), so no access token goes in a URL',
+          security: [{ bearer: [] }],
+          response: { 200: streamTicketSchema, ...errors },
+        },
+      },
+      async (request) => service.streamTicket(request.actor!),
     );
 
     app.post(

@@ -4,6 +4,7 @@ import type {
   LoginBody,
   RegisterBody,
   Role,
+  StreamTicket,
   Tier,
   UpdateProfileBody,
   User,
@@ -11,11 +12,13 @@ import type {
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { appendEvent } from '../../platform/bus/outbox.ts';
+import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, notFound, unauthenticated, validationFailed } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import {
+  bumpTokenVersion,
   findUserByEmail,
   findUserWithProfile,
   insertRefreshToken,
@@ -28,7 +31,11 @@ import {
   type UserRow,
 } from './repository.ts';
 import { userProfiles, users } from './tables.ts';
-import { type AccessTokens, hashRefreshToken, newRefreshToken } from './tokens.ts';
+import { type AccessTokens, hashRefreshToken, newRefreshToken, STREAM_TICKET_TTL_S } from './tokens.ts';
+
+/** How long an instance may trust a cached token version when an invalidation does not reach it (Redis down). */
+const TOKEN_VERSION_TTL_S = 10;
+const tokenVersionKey = (userId: string) => `identity:token-version:${userId}`;
 
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string })?.code === '23505' ||
@@ -39,7 +46,45 @@ export class IdentityService {
     private readonly db: Db,
     private readonly tokens: AccessTokens,
     private readonly config: Config,
+    private readonly cache: TwoLevelCache,
   ) {}
+
+  /**
+   * The version every access token of the user must carry, or null when the account is gone or
+   * suspended. Checked on every authenticated request, so it is cached; a bump deletes the entry on
+   * every instance through the cache's invalidation channel.
+   */
+  async currentTokenVersion(userId: string): Promise<number | null> {
+    return this.cache.getOrLoad(
+      tokenVersionKey(userId),
+      async () => {
+        const [row] = await this.db
+          .select({ version: users.tokenVersion, status: users.status })
+          .from(users)
+          .where(eq(users.id, userId));
+        return row?.status === 'active' ? row.version : null;
+      },
+      TOKEN_VERSION_TTL_S,
+    );
+  }
+
+  /** A one-minute ticket for event-stream URLs, carrying the session's current version. */
+  async streamTicket(actor: Actor): Promise<StreamTicket> {
+    const ver = await this.currentTokenVersion(actor.id);
+    if (ver === null) throw unauthenticated('This session has ended; sign in again');
+    const ticket = await this.tokens.signStreamTicket({
+      sub: actor.id,
+      role: actor.role,
+      tier: actor.tier,
+      ver,
+    });
+    return { ticket, expiresIn: STREAM_TICKET_TTL_S };
+  }
+
+  /** Call after the transaction that bumped the version has committed. */
+  private forgetTokenVersion(userId: string) {
+    return this.cache.delete(tokenVersionKey(userId));
+  }
 
   /** Design creations allowed per hour for a tier: pro gets ten times the free quota. */
   designsPerHour(tier: Tier): number {
@@ -116,16 +161,29 @@ export class IdentityService {
     return this.respond(outcome.user, outcome.next);
   }
 
+  /**
+   * Revokes the refresh token's family (or every family without one) and ends the user's access
+   * tokens at once; other devices keep their refresh tokens and get a new access token from them.
+   */
   async logout(refreshToken: string | undefined, actor: Actor | null): Promise<void> {
+    let userId: string | undefined;
     if (refreshToken) {
       const tokenHash = hashRefreshToken(refreshToken);
-      await this.db.transaction(async (tx) => {
+      userId = await this.db.transaction(async (tx) => {
         const token = await lockRefreshToken(tx, tokenHash);
-        if (token && (!actor || token.userId === actor.id)) await revokeFamily(tx, token.familyId);
+        if (!token || (actor && token.userId !== actor.id)) return undefined;
+        await revokeFamily(tx, token.familyId);
+        await bumpTokenVersion(tx, token.userId);
+        return token.userId;
       });
     } else if (actor) {
-      await revokeAllForUser(this.db, actor.id);
+      userId = actor.id;
+      await this.db.transaction(async (tx) => {
+        await revokeAllForUser(tx, actor.id);
+        await bumpTokenVersion(tx, actor.id);
+      });
     }
+    if (userId) await this.forgetTokenVersion(userId);
   }
 
   async getUser(id: string): Promise<User> {
@@ -202,7 +260,10 @@ export class IdentityService {
         .returning();
       if (!row) throw notFound('User');
       if (patch.status === 'suspended') await revokeAllForUser(tx, id);
+      // A new role or status must hold from the next request, not when the access token expires.
+      if (patch.role !== undefined || patch.status !== undefined) await bumpTokenVersion(tx, id);
     });
+    await this.forgetTokenVersion(id);
     return this.getUser(id);
   }
 
@@ -214,10 +275,17 @@ export class IdentityService {
   ): Promise<{ created: boolean; user: User }> {
     const existing = await findUserByEmail(this.db, email);
     if (existing) {
-      await this.db
-        .update(users)
-        .set({ role: 'admin', passwordHash: await hashPassword(password), updatedAt: sql`now()` })
-        .where(eq(users.id, existing.id));
+      // A new password ends the sessions made with the old one.
+      const passwordHash = await hashPassword(password);
+      await this.db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ role: 'admin', passwordHash, updatedAt: sql`now()` })
+          .where(eq(users.id, existing.id));
+        await revokeAllForUser(tx, existing.id);
+        await bumpTokenVersion(tx, existing.id);
+      });
+      await this.forgetTokenVersion(existing.id);
       return { created: false, user: await this.getUser(existing.id) };
     }
     const session = await this.register({ email, password, name }, { role: 'admin' });
@@ -245,6 +313,7 @@ export class IdentityService {
       sub: user.id,
       role: user.role,
       tier: user.subscriptionTier,
+      ver: user.tokenVersion,
     });
     return {
       user: await this.getUser(user.id),

@@ -1,41 +1,74 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Role, Tier } from '@btb/contracts';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '../../platform/errors.ts';
 
 export const ISSUER = 'boutique-to-box';
 const ALGORITHM = 'HS256';
+/** Stream tickets are signed with their own key, so a ticket is never an access token nor the reverse. */
+const STREAM_TICKET_AUDIENCE = 'event-stream';
+export const STREAM_TICKET_TTL_S = 60;
 
 export interface AccessClaims {
   sub: string;
   role: Role;
   tier: Tier;
+  /** The user's token version when the token was issued; a bump revokes it. */
+  ver: number;
 }
 
 export class AccessTokens {
+  private readonly ticketSecret: Uint8Array;
+
   constructor(
     private readonly secret: Uint8Array,
     readonly ttlSeconds: number,
-  ) {}
+  ) {
+    this.ticketSecret = createHmac('sha256', secret).update(STREAM_TICKET_AUDIENCE).digest();
+  }
 
   sign(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ role: claims.role, tier: claims.tier })
+    return this.signWith(this.secret, claims, this.ttlSeconds);
+  }
+
+  /** A ticket for `?ticket=` on event-stream URLs: the same claims, a minute, another key. */
+  signStreamTicket(claims: AccessClaims): Promise<string> {
+    return this.signWith(this.ticketSecret, claims, STREAM_TICKET_TTL_S, STREAM_TICKET_AUDIENCE);
+  }
+
+  private signWith(key: Uint8Array, claims: AccessClaims, ttlSeconds: number, audience?: string) {
+    const jwt = new SignJWT({ role: claims.role, tier: claims.tier, ver: claims.ver })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
       .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
-      .sign(this.secret);
+      .setExpirationTime(`${ttlSeconds}s`);
+    if (audience) jwt.setAudience(audience);
+    return jwt.sign(key);
   }
 
   /** The algorithm and issuer are pinned: `alg: none`, another algorithm or issuer, or a bad signature are all refused. */
-  async verify(token: string): Promise<AccessClaims> {
+  verify(token: string): Promise<AccessClaims> {
+    return this.verifyWith(this.secret, token);
+  }
+
+  verifyStreamTicket(ticket: string): Promise<AccessClaims> {
+    return this.verifyWith(this.ticketSecret, ticket, STREAM_TICKET_AUDIENCE);
+  }
+
+  private async verifyWith(key: Uint8Array, token: string, audience?: string): Promise<AccessClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.secret, { algorithms: [ALGORITHM], issuer: ISSUER });
+      const { payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
       if (typeof payload.sub !== 'string' || (payload.role !== 'user' && payload.role !== 'admin')) {
         throw unauthenticated('Invalid access token');
       }
-      return { sub: payload.sub, role: payload.role, tier: payload.tier === 'pro' ? 'pro' : 'free' };
+      return {
+        sub: payload.sub,
+        role: payload.role,
+        tier: payload.tier === 'pro' ? 'pro' : 'free',
+        // Tokens issued before versions existed carry none: version 0, the column's default.
+        ver: Number.isSafeInteger(payload.ver) ? (payload.ver as number) : 0,
+      };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Access token expired');
       throw unauthenticated('Invalid access token');

@@ -1,7 +1,7 @@
 import { notificationSchema, pageOf, pageQuerySchema, uuidParam } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { openSse, type SseStream } from '../../platform/http/sse.ts';
+import { openSse, type SseStream, streamCredentials } from '../../platform/http/sse.ts';
 import type { AuthGuard } from '../identity/index.ts';
 import type { NotificationsService } from './service.ts';
 import { errorResponses, secured } from '../../platform/http/openapi.ts';
@@ -67,8 +67,8 @@ export function notificationRoutes(service: NotificationsService, guard: AuthGua
         config: { allowQueryToken: true },
         schema: {
           tags: ['notifications'],
-          summary: 'Server-sent events: `notification` for each new one (auth by header or ?access_token=)',
-          querystring: z.object({ access_token: z.string().optional() }),
+          summary: 'Server-sent events: `notification` for each new one (auth by header or ?ticket=)',
+          querystring: streamCredentials,
         },
       },
       async (request, reply) => {

@@ -8,6 +8,11 @@ import { type FakeHttpServer, startFakeHttpServer } from '../../platform/testing
 import { signUp, until } from '../../testing/fixtures.ts';
 import { createScratchDatabase, env } from '../../testing/services.ts';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-app.ts';
+import {
+  STRIPE_TEST_SECRET_KEY,
+  STRIPE_TEST_WEBHOOK_SECRET,
+  stripeApi,
+} from '../payments/testing/stripe-api.ts';
 import { signPrintfulWebhook } from './providers/printful-webhooks.ts';
 import { adminSession } from './testing/admin-session.ts';
 import { getOrder, itemFor, pay, placeOrder, readyDesign } from './testing/commerce-fixtures.ts';
@@ -53,6 +58,11 @@ const printfulEnv = (server: FakeHttpServer) => ({
   PRINTFUL_BASE_URL: server.url,
   PRINTFUL_WEBHOOK_SECRET: WEBHOOK_SECRET,
   PUBLIC_URL: 'https://shop.example.com',
+  // Real manufacturing is never paid through the test gateway: Stripe's wire format, locally.
+  PAYMENT_PROVIDER: 'stripe',
+  STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET,
+  STRIPE_API_BASE: server.url,
   JOBS_POLL_MS: '50',
   FULFILLMENT_RETRY_BACKOFF_MS: '20',
   FULFILLMENT_MAX_ATTEMPTS: '2',
@@ -76,6 +86,7 @@ describe('manufacturing with Printful', () => {
   beforeAll(async () => {
     server = await startFakeHttpServer();
     printful = fakePrintful(server);
+    stripeApi(server);
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'btb-fulfillment-'));
     scratch = env.databaseUrl ? await createScratchDatabase(env.databaseUrl) : undefined;
     shared = { databaseUrl: scratch?.url, dataDir };
@@ -93,7 +104,12 @@ describe('manufacturing with Printful', () => {
     app = await startApp(t);
     const buyer = await signUp(app, 'Crash');
     const design = await readyDesign(app, buyer);
-    const order = (await placeOrder(app, buyer, [await itemFor(app, design.id, 'tshirt-unisex')])).json();
+    // A forged Host header never reaches the print-file URLs: they are built from PUBLIC_URL.
+    const order = (
+      await placeOrder(app, buyer, [await itemFor(app, design.id, 'tshirt-unisex')], {
+        headers: { host: 'attacker.example:8443' },
+      })
+    ).json();
 
     // The process "dies" right after the payment commits: no worker ever runs the submission job.
     await t.platform.jobs.stop();

@@ -7,10 +7,9 @@ import {
   storefrontConfigSchema,
   uuidParam,
 } from '@btb/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
+import { type Config, publicBaseUrl } from '../../config.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import type { CatalogService } from '../catalog/index.ts';
@@ -23,10 +22,6 @@ import { errorResponses, secured } from '../../platform/http/openapi.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
 const pageQuery = pageQuerySchema();
-
-/** Where the fulfillment provider fetches print files from. */
-const baseUrlOf = (config: Config, request: FastifyRequest) =>
-  config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
 
 export function orderRoutes(deps: {
   service: OrdersService;
@@ -55,7 +50,7 @@ export function orderRoutes(deps: {
       async (request, reply) => {
         const { order, replayed } = await service.create(request.actor!, request.body, {
           idempotencyKey: request.headers['idempotency-key'],
-          baseUrl: baseUrlOf(config, request),
+          baseUrl: publicBaseUrl(config),
         });
         if (replayed) reply.header('idempotent-replayed', 'true');
         return reply.status(201).send(order);

@@ -32,7 +32,7 @@ export const orders = ordersSchema.table(
     shippingAddress: jsonb('shipping_address').notNull(),
     /** { longitude, latitude } for the tracking map, when the address was located. */
     destination: jsonb('destination'),
-    /** Where print file URLs point (PUBLIC_URL or the host the order was placed on). */
+    /** Where print file URLs point (PUBLIC_URL when the order was placed). */
     publicBaseUrl: text('public_base_url').notNull(),
     fulfillmentProvider: text('fulfillment_provider'),
     providerOrderId: text('provider_order_id'),

@@ -14,7 +14,7 @@ declare module 'fastify' {
     actor: Actor | null;
   }
   interface FastifyContextConfig {
-    /** Accept `?access_token=` (for EventSource, which cannot send headers). */
+    /** Accept `?ticket=` (and the deprecated `?access_token=`): EventSource cannot send headers. */
     allowQueryToken?: boolean;
   }
 }

@@ -2,6 +2,7 @@ import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../../app.ts';
+import { MAX_JSON_DEPTH } from './json-body.ts';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-app.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -91,6 +92,35 @@ describe('HTTP platform', () => {
     });
     expect(xml.statusCode).toBe(415);
     expect(xml.json().code).toBe('unsupported_media_type');
+  });
+
+  it('refuses JSON nested deeper than the guard with 400, counting brackets outside strings only', async () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const post = (payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/echo',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+
+    const deep = await post(nested(MAX_JSON_DEPTH + 1));
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json()).toMatchObject({
+      code: 'bad_request',
+      error: expect.stringMatching(/deeper than 32/),
+    });
+    expect(deep.json().requestId).toBeTruthy();
+    const deepInObject = await post(`{"name":"ab","count":1,"extra":${nested(MAX_JSON_DEPTH)}}`);
+    expect(deepInObject.json().code).toBe('bad_request');
+
+    const atTheLimit = await post(`{"name":"ab","count":1,"extra":${nested(MAX_JSON_DEPTH - 1)}}`);
+    expect(atTheLimit.statusCode).toBe(200);
+    const bracketsInText = await post(JSON.stringify({ name: `\\"${'['.repeat(100)}`, count: 1 }));
+    expect(bracketsInText.statusCode).toBe(200);
+    // Prototype poisoning is still refused by the parser behind the guard.
+    const poisoned = await post('{"name":"ab","count":1,"__proto__":{"admin":true}}');
+    expect(poisoned.statusCode).toBe(400);
   });
 
   it('hides internal errors behind a generic 500 with the request id', async () => {

@@ -1,5 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
+
+/**
+ * How an event-stream URL authenticates (EventSource cannot send headers): a one-minute ticket
+ * from POST /api/auth/stream-ticket, or, deprecated, the access token itself. Both are redacted
+ * from logged URLs.
+ */
+export const streamCredentials = z.object({
+  ticket: z.string().max(2000).optional(),
+  access_token: z.string().max(4000).optional(),
+});
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -42,7 +42,8 @@ export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
       config: noLimit,
       schema: {
         tags: ['system'],
-        summary: 'Readiness: database, cache and event bus reachable',
+        summary:
+          'Readiness: 503 without the database; cache, bus and replicas that are down listed as degraded',
         response: { 200: readinessSchema, 503: readinessSchema },
       },
     },
@@ -57,12 +58,15 @@ export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
         cache,
         bus,
       };
-      const down = Object.entries(checks)
-        .filter(([, c]) => !c.ok)
+      // Only the database is needed to serve: without Redis the cache and limits fall back to this
+      // process, without NATS events wait in the outbox. Taking every pod out of service during a
+      // cache outage would turn a degraded service into none, so those are reported, not failed.
+      const down = database.ok ? [] : ['database'];
+      const degraded = Object.entries({ cache, bus })
+        .filter(([, check]) => !check.ok)
         .map(([name]) => name);
-      // A replica that is down does not make the instance unready (reads fall back to the
+      // A replica that is down does not make the instance unready either (reads fall back to the
       // primary), but it is named.
-      const degraded: string[] = [];
       for (const replica of platform.database.replicas()) {
         const name = `replica ${replica.name}`;
         checks[name] = replica.up
