@@ -1,4 +1,4 @@
-import { asc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../db/database.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
@@ -50,11 +50,19 @@ export async function subscribeOnce(
 export interface RelayOptions {
   pollMs: number;
   batchSize?: number;
+  /** How long a claim keeps other relays off a row; a relay that dies holds its rows this long. */
+  leaseMs?: number;
 }
 
+const DEFAULT_LEASE_MS = 30_000;
+
 /**
- * Publishes unpublished outbox rows in order and marks them published. A relay that dies between
- * publishing and marking publishes again on the next run: delivery is at least once by design.
+ * Publishes unpublished outbox rows in order and marks them published. Every API instance and
+ * worker runs one: a relay claims a batch with `FOR UPDATE SKIP LOCKED` and a lease
+ * (`claimed_until`), so relays never publish the same row at once, and the rows of a relay that
+ * dies are taken over once its lease runs out. A relay that dies between publishing and marking
+ * leaves the row to be published again: delivery is at least once by design, and JetStream's
+ * duplicate window and idempotent consumers absorb it.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -108,22 +116,42 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
-    const rows = await this.db
-      .select({ id: outbox.id, envelope: outbox.envelope })
+    const leaseMs = this.options.leaseMs ?? DEFAULT_LEASE_MS;
+    const claimedAt = Date.now();
+    const claimable = this.db
+      .select({ id: outbox.id })
       .from(outbox)
-      .where(isNull(outbox.publishedAt))
+      .where(
+        and(isNull(outbox.publishedAt), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, sql`now()`))),
+      )
       .orderBy(asc(outbox.id))
-      .limit(this.options.batchSize ?? 100);
+      .limit(this.options.batchSize ?? 100)
+      .for('update', { skipLocked: true });
+    const rows = await this.db
+      .update(outbox)
+      .set({ claimedUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+      .where(inArray(outbox.id, claimable))
+      .returning({ id: outbox.id, envelope: outbox.envelope });
+    rows.sort((a, b) => a.id - b.id);
     const done: number[] = [];
     try {
       for (const row of rows) {
+        // Stop well inside the lease, so no other relay takes over a row this one is still publishing.
+        if (Date.now() - claimedAt > leaseMs / 2) break;
         await this.bus.publish(row.envelope as EventEnvelope);
         done.push(row.id);
       }
     } finally {
       if (done.length) {
         this.metrics?.eventsPublished.inc(done.length);
-        await this.db.update(outbox).set({ publishedAt: sql`now()` }).where(inArray(outbox.id, done));
+        await this.db
+          .update(outbox)
+          .set({ publishedAt: sql`now()`, claimedUntil: null })
+          .where(inArray(outbox.id, done));
+      }
+      const left = rows.map((r) => r.id).filter((id) => !done.includes(id));
+      if (left.length) {
+        await this.db.update(outbox).set({ claimedUntil: null }).where(inArray(outbox.id, left));
       }
     }
     return done.length;

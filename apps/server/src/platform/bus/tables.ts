@@ -14,6 +14,8 @@ export const outbox = platformSchema.table(
     envelope: jsonb('envelope').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** A relay's lease on the row while it publishes it; once past, another relay may take it over. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
   (t) => [index('outbox_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`)],
 );
