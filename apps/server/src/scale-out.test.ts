@@ -6,9 +6,9 @@ import { usAddress } from './modules/orders/testing/commerce-fixtures.ts';
 /**
  * Scale-out, end to end: a PostgreSQL primary and streaming replica, Redis, NATS JetStream, three
  * `--role api` processes and one `--role worker` of the same build, behind Debian's nginx running
- * deploy/nginx.conf. Opt-in (it takes minutes): `SCALE_OUT=1 npx vitest run apps/server/src/scale-out.test.ts`.
+ * deploy/nginx.conf. It takes minutes, so `npm test` leaves it out: `npm run test:scale-out` runs it
+ * alone (vitest.scale-out.config.ts).
  */
-const enabled = process.env.SCALE_OUT === '1';
 
 const design = (title: string, isPublic = true) => ({
   title,
@@ -38,7 +38,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-describe.skipIf(!enabled)('scale-out: three API instances and a worker behind nginx', () => {
+describe('scale-out: three API instances and a worker behind nginx', () => {
   const cluster = new Cluster();
   let edge: string;
   /** Messages on the bus per eventId, and the last outbox row written before counting began. */
