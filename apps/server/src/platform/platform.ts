@@ -98,8 +98,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     closers.push(() => bus.close());
 
     const metrics = createMetrics({ service: serviceName, version: config.APP_VERSION });
+    const tracing = await createTracing({
+      serviceName,
+      version: config.APP_VERSION,
+      otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+      exporter: options.spanExporter,
+    });
+    closers.push(() => tracing.shutdown());
     const relay = new OutboxRelay(database.db, bus, logger, { pollMs: config.OUTBOX_POLL_MS }, metrics);
-    const jobs = new JobQueue(database.db, logger, metrics);
+    const jobs = new JobQueue(database.db, logger, metrics, tracing.tracer);
 
     let storage: FileStorage;
     if (config.STORAGE_DRIVER === 's3') {
@@ -119,14 +126,6 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       storage = new LocalStorage(path.resolve(config.DATA_DIR, 'files'));
     }
 
-    const tracing = await createTracing({
-      serviceName,
-      version: config.APP_VERSION,
-      otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-      exporter: options.spanExporter,
-    });
-    closers.push(() => tracing.shutdown());
-
     let closed = false;
     return {
       config,
@@ -142,7 +141,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       tracing,
       redis,
       subscribe: (consumer, eventTypes, handler) =>
-        subscribeOnce(database.db, bus, consumer, eventTypes, handler, metrics),
+        subscribeOnce(database.db, bus, consumer, eventTypes, handler, { metrics, tracer: tracing.tracer }),
       close: async () => {
         if (closed) return;
         closed = true;

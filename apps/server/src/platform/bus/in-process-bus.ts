@@ -1,3 +1,4 @@
+import { withTraceparent } from '../telemetry/tracing.ts';
 import type { EventBus, EventEnvelope, EventHandler } from './events.ts';
 
 interface Subscription {
@@ -14,12 +15,12 @@ export class InProcessBus implements EventBus {
   readonly kind = 'in-process' as const;
   private readonly subscriptions: Subscription[] = [];
 
-  async publish(event: EventEnvelope): Promise<void> {
+  async publish(event: EventEnvelope, traceparent?: string | null): Promise<void> {
     const failures: unknown[] = [];
     for (const sub of this.subscriptions) {
       if (!sub.eventTypes.has(event.eventType)) continue;
       try {
-        await sub.handler(event);
+        await withTraceparent(traceparent, () => sub.handler(event));
       } catch (error) {
         failures.push(error);
       }

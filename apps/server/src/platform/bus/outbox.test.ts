@@ -22,18 +22,18 @@ const withPublish = (bus: EventBus, publish: EventBus['publish']): EventBus => (
 /** A bus that dies after `survive` publishes: the message is out, but the relay never hears back. */
 function dyingAfter(bus: EventBus, survive: number): EventBus {
   let published = 0;
-  return withPublish(bus, async (event) => {
-    await bus.publish(event);
+  return withPublish(bus, async (event, traceparent) => {
+    await bus.publish(event, traceparent);
     if (++published > survive) throw new Error('relay process killed');
   });
 }
 
 /** Counts every publish per eventId, yielding first so that relays sharing the bus interleave. */
 function counting(bus: EventBus, counts: Map<string, number>, hold?: Promise<void>): EventBus {
-  return withPublish(bus, async (event) => {
+  return withPublish(bus, async (event, traceparent) => {
     await (hold ?? new Promise((r) => setImmediate(r)));
     counts.set(event.eventId, (counts.get(event.eventId) ?? 0) + 1);
-    await bus.publish(event);
+    await bus.publish(event, traceparent);
   });
 }
 

@@ -1,7 +1,9 @@
+import type { Tracer } from '@opentelemetry/api';
 import { and, asc, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../db/database.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
+import { activeTraceparent, traced } from '../telemetry/tracing.ts';
 import { aggregateIdOf, type EventBus, type EventEnvelope, envelopeOf, type NewEvent } from './events.ts';
 import { consumedEvents, outbox } from './tables.ts';
 
@@ -13,6 +15,7 @@ export async function appendEvent(tx: Executor, event: NewEvent): Promise<EventE
     eventType: envelope.eventType,
     aggregateId: aggregateIdOf(envelope),
     envelope,
+    traceparent: activeTraceparent(),
   });
   return envelope;
 }
@@ -30,19 +33,23 @@ export async function subscribeOnce(
   consumer: string,
   eventTypes: string[],
   handler: ConsumerHandler,
-  metrics?: Pick<Metrics, 'eventsConsumed'>,
+  observe: { metrics?: Pick<Metrics, 'eventsConsumed'>; tracer?: Tracer } = {},
 ): Promise<void> {
+  const { metrics, tracer } = observe;
   await bus.subscribe(consumer, eventTypes, async (event) => {
-    const handled = await db.transaction(async (tx) => {
-      const fresh = await tx
-        .insert(consumedEvents)
-        .values({ consumer, eventId: event.eventId })
-        .onConflictDoNothing()
-        .returning({ eventId: consumedEvents.eventId });
-      if (fresh.length === 0) return false;
-      await handler(event, tx);
-      return true;
-    });
+    // The bus runs the handler in the trace of the operation that wrote the event.
+    const handled = await traced(tracer, `consume ${event.eventType} (${consumer})`, () =>
+      db.transaction(async (tx) => {
+        const fresh = await tx
+          .insert(consumedEvents)
+          .values({ consumer, eventId: event.eventId })
+          .onConflictDoNothing()
+          .returning({ eventId: consumedEvents.eventId });
+        if (fresh.length === 0) return false;
+        await handler(event, tx);
+        return true;
+      }),
+    );
     if (handled) metrics?.eventsConsumed.inc({ consumer, event_type: event.eventType });
   });
 }
@@ -131,14 +138,14 @@ export class OutboxRelay {
       .update(outbox)
       .set({ claimedUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
       .where(inArray(outbox.id, claimable))
-      .returning({ id: outbox.id, envelope: outbox.envelope });
+      .returning({ id: outbox.id, envelope: outbox.envelope, traceparent: outbox.traceparent });
     rows.sort((a, b) => a.id - b.id);
     const done: number[] = [];
     try {
       for (const row of rows) {
         // Stop well inside the lease, so no other relay takes over a row this one is still publishing.
         if (Date.now() - claimedAt > leaseMs / 2) break;
-        await this.bus.publish(row.envelope as EventEnvelope);
+        await this.bus.publish(row.envelope as EventEnvelope, row.traceparent);
         done.push(row.id);
       }
     } finally {

@@ -16,6 +16,8 @@ export const outbox = platformSchema.table(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** A relay's lease on the row while it publishes it; once past, another relay may take it over. */
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** The W3C trace context of the operation that wrote the event: its consumers continue that trace. */
+    traceparent: text('traceparent'),
   },
   (t) => [index('outbox_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`)],
 );
