@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+          // Minutes long and starts servers of its own: `npm run test:scale-out` (vitest.scale-out.config.ts).
+          exclude: [...configDefaults.exclude, 'apps/server/src/scale-out.test.ts'],
           pool: 'forks',
           fileParallelism: true,
           maxWorkers: 2,

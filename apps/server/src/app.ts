@@ -7,8 +7,13 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { type Span, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -170,24 +175,34 @@ function trustProxyOption(trust: Config['TRUST_PROXY']) {
 
 function registerObservability(app: FastifyInstance, platform: Platform) {
   const { metrics, tracing } = platform;
-  app.addHook('onRequest', async (request, reply) => {
+  /** The request's span as the active context (the caller's trace continued when it sent one). */
+  const spanContextOf = (request: FastifyRequest) =>
+    trace.setSpan(contextFromTraceparent(request.headers.traceparent), request.span!);
+  app.addHook('onRequest', (request, reply, done) => {
     request.startedAt = performance.now();
     reply.header('x-request-id', request.id);
-    if (tracing.tracer) {
-      request.span = tracing.tracer.startSpan(
-        `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
-        {
-          kind: SpanKind.SERVER,
-          attributes: {
-            'http.request.method': request.method,
-            'url.path': request.url.split('?')[0],
-            'http.route': request.routeOptions.url ?? '',
-            'request.id': String(request.id),
-          },
+    if (!tracing.tracer) return done();
+    request.span = tracing.tracer.startSpan(
+      `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': request.method,
+          'url.path': request.url.split('?')[0],
+          'http.route': request.routeOptions.url ?? '',
+          'request.id': String(request.id),
         },
-        contextFromTraceparent(request.headers.traceparent),
-      );
-    }
+      },
+      contextFromTraceparent(request.headers.traceparent),
+    );
+    // The rest of the request runs in the span's context: its queries, commands, the events and
+    // jobs it writes all belong to this trace. Again before the handler, since a body is read in
+    // the connection's context, not the request's.
+    context.with(spanContextOf(request), done);
+  });
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (!request.span) return done();
+    context.with(spanContextOf(request), done);
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

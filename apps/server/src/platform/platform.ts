@@ -120,8 +120,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     closers.push(() => bus.close());
 
     const metrics = createMetrics({ service: serviceName, version: config.APP_VERSION });
+    const tracing = await createTracing({
+      serviceName,
+      version: config.APP_VERSION,
+      otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+      exporter: options.spanExporter,
+    });
+    closers.push(() => tracing.shutdown());
     const relay = new OutboxRelay(database.db, bus, logger, { pollMs: config.OUTBOX_POLL_MS }, metrics);
-    const jobs = new JobQueue(database.db, logger, metrics);
+    const jobs = new JobQueue(database.db, logger, metrics, tracing.tracer);
 
     let storage: FileStorage;
     if (config.STORAGE_DRIVER === 's3') {
@@ -141,14 +148,6 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       storage = new LocalStorage(path.resolve(config.DATA_DIR, 'files'));
     }
 
-    const tracing = await createTracing({
-      serviceName,
-      version: config.APP_VERSION,
-      otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-      exporter: options.spanExporter,
-    });
-    closers.push(() => tracing.shutdown());
-
     let closed = false;
     const consumers = new Map<string, readonly EventType[]>();
     return {
@@ -166,7 +165,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       redis,
       subscribe: (consumer, eventTypes, handler) => {
         consumers.set(consumer, eventTypes);
-        return subscribeOnce(database.db, bus, consumer, eventTypes, handler, metrics, logger);
+        return subscribeOnce(database.db, bus, consumer, eventTypes, handler, {
+          metrics,
+          tracer: tracing.tracer,
+          logger,
+        });
       },
       consumers,
       close: async () => {

@@ -333,6 +333,7 @@ export class Cluster {
       DATABASE_POOL_MAX: '10',
       REDIS_URL: redis.url,
       NATS_URL: nats.url,
+      NATS_STREAM: 'SCALE_OUT_EVENTS',
       JWT_SECRET: 'scale-out-secret-scale-out-secret-0123456789',
       PUBLIC_URL: 'http://localhost:8080',
       ALLOW_TEST_PAYMENTS: 'true',
@@ -359,6 +360,26 @@ export class Cluster {
     const server = new ServerProcess(name, role, port, this.env, path.join(this.dir, `${name}.log`));
     this.disposers.push(() => server.kill('SIGKILL'));
     return server;
+  }
+
+  /**
+   * Counts every message the relays publish, per eventId, with a plain NATS subscription: it sees
+   * each publish, including the ones JetStream would drop as duplicates inside its window.
+   */
+  async watchEvents(): Promise<Map<string, number>> {
+    const { connect } = await import('@nats-io/transport-node');
+    const nc = await connect({ servers: this.nats.url.replace(/^nats:\/\//, '') });
+    this.disposers.push(() => nc.close());
+    const seen = new Map<string, number>();
+    nc.subscribe(`${this.env.NATS_STREAM}.>`, {
+      callback: (error, message) => {
+        if (error) return;
+        const { eventId } = message.json<{ eventId: string }>();
+        seen.set(eventId, (seen.get(eventId) ?? 0) + 1);
+      },
+    });
+    await nc.flush();
+    return seen;
   }
 
   async sql<T = Record<string, unknown>>(text: string, url = this.postgres.primaryUrl): Promise<T[]> {

@@ -36,7 +36,8 @@ export type EventHandler = (event: EventEnvelope) => Promise<void>;
 /** Transport between the outbox relay and consumers. Delivery is at least once. */
 export interface EventBus {
   readonly kind: 'in-process' | 'nats';
-  publish(event: EventEnvelope): Promise<void>;
+  /** `traceparent`: the trace of the operation that wrote the event, continued by its consumers. */
+  publish(event: EventEnvelope, traceparent?: string | null): Promise<void>;
   /** A durable, named consumer of some event types. */
   subscribe(consumer: string, eventTypes: readonly EventType[], handler: EventHandler): Promise<void>;
   ping(): Promise<void>;

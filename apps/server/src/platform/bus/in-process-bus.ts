@@ -1,4 +1,5 @@
 import type { EventType } from '@btb/contracts';
+import { withTraceparent } from '../telemetry/tracing.ts';
 import type { EventBus, EventEnvelope, EventHandler } from './events.ts';
 
 interface Subscription {
@@ -15,12 +16,12 @@ export class InProcessBus implements EventBus {
   readonly kind = 'in-process' as const;
   private readonly subscriptions: Subscription[] = [];
 
-  async publish(event: EventEnvelope): Promise<void> {
+  async publish(event: EventEnvelope, traceparent?: string | null): Promise<void> {
     const failures: unknown[] = [];
     for (const sub of this.subscriptions) {
       if (!sub.eventTypes.has(event.eventType)) continue;
       try {
-        await sub.handler(event);
+        await withTraceparent(traceparent, () => sub.handler(event));
       } catch (error) {
         failures.push(error);
       }

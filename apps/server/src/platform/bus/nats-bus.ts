@@ -7,8 +7,9 @@ import {
   jetstream,
   jetstreamManager,
 } from '@nats-io/jetstream';
-import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { connect, headers, type NatsConnection, nanos } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
+import { withTraceparent } from '../telemetry/tracing.ts';
 import type { EventBus, EventEnvelope, EventHandler } from './events.ts';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string) =>
@@ -66,10 +67,13 @@ export class NatsBus implements EventBus {
     }
   }
 
-  async publish(event: EventEnvelope): Promise<void> {
+  async publish(event: EventEnvelope, traceparent?: string | null): Promise<void> {
+    const h = headers();
+    if (traceparent) h.set('traceparent', traceparent);
     await this.js.publish(this.subjectOf(event.eventType), JSON.stringify(event), {
       msgID: event.eventId,
       timeout: 5000,
+      headers: h,
     });
   }
 
@@ -95,7 +99,7 @@ export class NatsBus implements EventBus {
           continue;
         }
         try {
-          await handler(m.json<EventEnvelope>());
+          await withTraceparent(m.headers?.get('traceparent'), () => handler(m.json<EventEnvelope>()));
           m.ack();
         } catch (error) {
           this.logger.warn(

@@ -10,20 +10,39 @@ const until = async (check: () => boolean, timeoutMs = 10_000) => {
   return check();
 };
 
+/** The real bus, with the relay's side of publish() changed. */
+const withPublish = (bus: EventBus, publish: EventBus['publish']): EventBus => ({
+  kind: bus.kind,
+  subscribe: bus.subscribe.bind(bus),
+  ping: bus.ping.bind(bus),
+  close: async () => {},
+  publish,
+});
+
 /** A bus that dies after `survive` publishes: the message is out, but the relay never hears back. */
 function dyingAfter(bus: EventBus, survive: number): EventBus {
   let published = 0;
-  return {
-    kind: bus.kind,
-    subscribe: bus.subscribe.bind(bus),
-    ping: bus.ping.bind(bus),
-    close: async () => {},
-    publish: async (event) => {
-      await bus.publish(event);
-      if (++published > survive) throw new Error('relay process killed');
-    },
-  };
+  return withPublish(bus, async (event, traceparent) => {
+    await bus.publish(event, traceparent);
+    if (++published > survive) throw new Error('relay process killed');
+  });
 }
+
+/** Counts every publish per eventId, yielding first so that relays sharing the bus interleave. */
+function counting(bus: EventBus, counts: Map<string, number>, hold?: Promise<void>): EventBus {
+  return withPublish(bus, async (event, traceparent) => {
+    await (hold ?? new Promise((r) => setImmediate(r)));
+    counts.set(event.eventId, (counts.get(event.eventId) ?? 0) + 1);
+    await bus.publish(event, traceparent);
+  });
+}
+
+const pendingEvents = async (t: TestPlatform) => {
+  const rows = await t.platform.database.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from platform.outbox where published_at is null`,
+  );
+  return Number(rows.rows[0]!.n);
+};
 
 describe(`transactional outbox`, () => {
   let t: TestPlatform;
@@ -128,5 +147,70 @@ describe(`transactional outbox`, () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(handled).toBe(1);
     expect(failures).toBe(2);
+  });
+
+  it('publishes each event once when several relays drain the same outbox', async () => {
+    const { db } = t.platform.database;
+    const written: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const e = await db.transaction((tx) =>
+        appendEvent(tx, { eventType: 'design_viewed', userId: null, designId: `d-${i}`, metadata: {} }),
+      );
+      written.push(e.eventId);
+    }
+    const counts = new Map<string, number>();
+    const relays = [1, 2, 3].map(
+      () =>
+        new OutboxRelay(db, counting(t.platform.bus, counts), t.platform.logger, {
+          pollMs: 10,
+          batchSize: 25,
+        }),
+    );
+    await Promise.all(relays.map((r) => r.flush()));
+    await Promise.all(relays.map((r) => r.stop()));
+    expect([...counts.keys()].sort()).toEqual([...written].sort());
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    expect(await pendingEvents(t)).toBe(0);
+  });
+
+  it("takes over a stalled relay's events once its lease runs out", async () => {
+    const { db } = t.platform.database;
+    const e = await db.transaction((tx) =>
+      appendEvent(tx, { eventType: 'design_viewed', userId: null, designId: 'd-stalled', metadata: {} }),
+    );
+    let release = () => {};
+    const stalledBus = counting(
+      t.platform.bus,
+      new Map(),
+      new Promise<void>((r) => {
+        release = r;
+      }),
+    );
+    // This relay claims the row and then never hears back from its bus, like a frozen process.
+    const stalled = new OutboxRelay(db, stalledBus, t.platform.logger, { pollMs: 10, leaseMs: 2000 });
+    const stalledPass = stalled.drainOnce();
+    const claimed = async () => {
+      const rows = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from platform.outbox where event_id = ${e.eventId} and claimed_until > now()`,
+      );
+      return Number(rows.rows[0]!.n) === 1;
+    };
+    for (let i = 0; i < 200 && !(await claimed()); i++) await new Promise((r) => setTimeout(r, 5));
+
+    const counts = new Map<string, number>();
+    const other = new OutboxRelay(db, counting(t.platform.bus, counts), t.platform.logger, { pollMs: 10 });
+    // While the lease holds, the other relay leaves the row alone...
+    expect(await claimed()).toBe(true);
+    expect(await other.drainOnce()).toBe(0);
+    // ...and once it has run out, publishes it.
+    for (let i = 0; i < 400 && !counts.has(e.eventId); i++) {
+      await other.drainOnce();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(counts.get(e.eventId)).toBe(1);
+    expect(await pendingEvents(t)).toBe(0);
+    release();
+    await stalledPass;
+    await Promise.all([stalled.stop(), other.stop()]);
   });
 });

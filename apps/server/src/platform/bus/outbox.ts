@@ -1,8 +1,10 @@
-import { asc, inArray, isNull, sql } from 'drizzle-orm';
 import { type EventType, eventMetadataSchemas } from '@btb/contracts';
+import type { Tracer } from '@opentelemetry/api';
+import { and, asc, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../db/database.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
+import { activeTraceparent, traced } from '../telemetry/tracing.ts';
 import { aggregateIdOf, type EventBus, type EventEnvelope, envelopeOf, type NewEvent } from './events.ts';
 import { consumedEvents, outbox } from './tables.ts';
 
@@ -14,6 +16,7 @@ export async function appendEvent(tx: Executor, event: NewEvent): Promise<EventE
     eventType: envelope.eventType,
     aggregateId: aggregateIdOf(envelope),
     envelope,
+    traceparent: activeTraceparent(),
   });
   return envelope;
 }
@@ -34,9 +37,9 @@ export async function subscribeOnce<T extends EventType>(
   consumer: string,
   eventTypes: readonly T[],
   handler: ConsumerHandler<T>,
-  metrics?: Pick<Metrics, 'eventsConsumed'>,
-  logger?: Logger,
+  observe: { metrics?: Pick<Metrics, 'eventsConsumed'>; tracer?: Tracer; logger?: Logger } = {},
 ): Promise<void> {
+  const { metrics, tracer, logger } = observe;
   await bus.subscribe(consumer, eventTypes, async (received) => {
     // Checked at the consumer's edge: an event whose payload does not match its schema is set aside
     // (logged, never handed to the handler), instead of failing the handler on every redelivery.
@@ -49,16 +52,19 @@ export async function subscribeOnce<T extends EventType>(
       return;
     }
     const event = { ...received, metadata: checked.data } as EventEnvelope<T>;
-    const handled = await db.transaction(async (tx) => {
-      const fresh = await tx
-        .insert(consumedEvents)
-        .values({ consumer, eventId: event.eventId })
-        .onConflictDoNothing()
-        .returning({ eventId: consumedEvents.eventId });
-      if (fresh.length === 0) return false;
-      await handler(event, tx);
-      return true;
-    });
+    // The bus runs the handler in the trace of the operation that wrote the event.
+    const handled = await traced(tracer, `consume ${event.eventType} (${consumer})`, () =>
+      db.transaction(async (tx) => {
+        const fresh = await tx
+          .insert(consumedEvents)
+          .values({ consumer, eventId: event.eventId })
+          .onConflictDoNothing()
+          .returning({ eventId: consumedEvents.eventId });
+        if (fresh.length === 0) return false;
+        await handler(event, tx);
+        return true;
+      }),
+    );
     if (handled) metrics?.eventsConsumed.inc({ consumer, event_type: event.eventType });
   });
 }
@@ -66,11 +72,19 @@ export async function subscribeOnce<T extends EventType>(
 export interface RelayOptions {
   pollMs: number;
   batchSize?: number;
+  /** How long a claim keeps other relays off a row; a relay that dies holds its rows this long. */
+  leaseMs?: number;
 }
 
+const DEFAULT_LEASE_MS = 30_000;
+
 /**
- * Publishes unpublished outbox rows in order and marks them published. A relay that dies between
- * publishing and marking publishes again on the next run: delivery is at least once by design.
+ * Publishes unpublished outbox rows in order and marks them published. Every API instance and
+ * worker runs one: a relay claims a batch with `FOR UPDATE SKIP LOCKED` and a lease
+ * (`claimed_until`), so relays never publish the same row at once, and the rows of a relay that
+ * dies are taken over once its lease runs out. A relay that dies between publishing and marking
+ * leaves the row to be published again: delivery is at least once by design, and JetStream's
+ * duplicate window and idempotent consumers absorb it.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -124,22 +138,42 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
-    const rows = await this.db
-      .select({ id: outbox.id, envelope: outbox.envelope })
+    const leaseMs = this.options.leaseMs ?? DEFAULT_LEASE_MS;
+    const claimedAt = Date.now();
+    const claimable = this.db
+      .select({ id: outbox.id })
       .from(outbox)
-      .where(isNull(outbox.publishedAt))
+      .where(
+        and(isNull(outbox.publishedAt), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, sql`now()`))),
+      )
       .orderBy(asc(outbox.id))
-      .limit(this.options.batchSize ?? 100);
+      .limit(this.options.batchSize ?? 100)
+      .for('update', { skipLocked: true });
+    const rows = await this.db
+      .update(outbox)
+      .set({ claimedUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+      .where(inArray(outbox.id, claimable))
+      .returning({ id: outbox.id, envelope: outbox.envelope, traceparent: outbox.traceparent });
+    rows.sort((a, b) => a.id - b.id);
     const done: number[] = [];
     try {
       for (const row of rows) {
-        await this.bus.publish(row.envelope as EventEnvelope);
+        // Stop well inside the lease, so no other relay takes over a row this one is still publishing.
+        if (Date.now() - claimedAt > leaseMs / 2) break;
+        await this.bus.publish(row.envelope as EventEnvelope, row.traceparent);
         done.push(row.id);
       }
     } finally {
       if (done.length) {
         this.metrics?.eventsPublished.inc(done.length);
-        await this.db.update(outbox).set({ publishedAt: sql`now()` }).where(inArray(outbox.id, done));
+        await this.db
+          .update(outbox)
+          .set({ publishedAt: sql`now()`, claimedUntil: null })
+          .where(inArray(outbox.id, done));
+      }
+      const left = rows.map((r) => r.id).filter((id) => !done.includes(id));
+      if (left.length) {
+        await this.db.update(outbox).set({ claimedUntil: null }).where(inArray(outbox.id, left));
       }
     }
     return done.length;

@@ -14,6 +14,10 @@ export const outbox = platformSchema.table(
     envelope: jsonb('envelope').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** A relay's lease on the row while it publishes it; once past, another relay may take it over. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** The W3C trace context of the operation that wrote the event: its consumers continue that trace. */
+    traceparent: text('traceparent'),
   },
   (t) => [index('outbox_unpublished_idx').on(t.id).where(sql`${t.publishedAt} is null`)],
 );

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../db/database.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
+import { activeTraceparent, contextFromTraceparent } from '../telemetry/tracing.ts';
 import { jobs } from './tables.ts';
+
+type ClaimedJob = NonNullable<Awaited<ReturnType<JobQueue['claim']>>>;
 
 /** Tries over roughly 45 s (0.2, 0.4, … then 5 s apart): long enough for a database restart. */
 const WRITE_BACK_ATTEMPTS = 14;
@@ -58,6 +62,7 @@ export class JobQueue {
     private readonly db: Db,
     private readonly logger: Logger,
     private readonly metrics?: Pick<Metrics, 'jobsFinished' | 'measureQueueDepth'>,
+    private readonly tracer?: Tracer,
   ) {
     metrics?.measureQueueDepth(async () => {
       const result = await this.db.execute<{ queue: string; status: string; n: string }>(
@@ -84,6 +89,7 @@ export class JobQueue {
         backoffMs: options.backoffMs ?? 1000,
         runAt: sql`now() + ${`${options.delayMs ?? 0} milliseconds`}::interval`,
         singletonKey: options.singletonKey ?? null,
+        traceparent: activeTraceparent(),
       })
       .onConflictDoNothing()
       .returning({ id: jobs.id });
@@ -161,6 +167,7 @@ export class JobQueue {
       attempts: number;
       max_attempts: number;
       backoff_ms: number;
+      traceparent: string | null;
     }>(sql`
       update platform.jobs set
         status = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
@@ -173,13 +180,27 @@ export class JobQueue {
         limit 1
         for update skip locked
       )
-      returning id, queue, payload, attempts, max_attempts, backoff_ms`);
+      returning id, queue, payload, attempts, max_attempts, backoff_ms, traceparent`);
     const row = result.rows[0];
     if (!row) return null;
     return { ...row, id: Number(row.id), leaseMs: leaseOf(row.queue) };
   }
 
-  private async run(job: NonNullable<Awaited<ReturnType<JobQueue['claim']>>>): Promise<void> {
+  /** Runs a claimed job; traced, its span continues the trace of whatever enqueued it. */
+  private run(job: ClaimedJob): Promise<void> {
+    if (!this.tracer) return this.execute(job);
+    return this.tracer.startActiveSpan(
+      `job ${job.queue}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: { 'job.queue': job.queue, 'job.id': job.id, 'job.attempt': job.attempts },
+      },
+      contextFromTraceparent(job.traceparent ?? undefined),
+      (span) => this.execute(job, span).finally(() => span.end()),
+    );
+  }
+
+  private async execute(job: ClaimedJob, span?: Span): Promise<void> {
     const entry = this.handlers.get(job.queue)!;
     const controller = new AbortController();
     this.controllers.add(controller);
@@ -217,6 +238,7 @@ export class JobQueue {
       this.metrics?.jobsFinished.inc({ queue: job.queue, outcome: 'completed' });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      span?.setStatus({ code: SpanStatusCode.ERROR, message });
       const final = job.attempts >= job.max_attempts;
       const delayMs = job.backoff_ms * 2 ** (job.attempts - 1);
       this.logger.warn(

@@ -33,6 +33,8 @@ export const jobs = platformSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** The W3C trace context of the operation that enqueued the job: the job's span continues that trace. */
+    traceparent: text('traceparent'),
   },
   (t) => [
     index('jobs_claim_idx').on(t.queue, t.runAt).where(sql`${t.status} in ('pending', 'active')`),
