@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -21,6 +20,7 @@ import { createModules } from './modules/registry.ts';
 import type { AppModule, ModuleName } from './modules/module.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { rateLimitError } from './platform/http/rate-limits.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { StreamLimits } from './platform/http/sse.ts';
 import './platform/http/actor.ts';
 import { systemRoutes } from './platform/http/system-routes.ts';
@@ -47,7 +47,6 @@ declare module 'fastify' {
     appModules: AppModule[];
   }
   interface FastifyRequest {
-    startedAt: number;
     span?: Span;
   }
 }
@@ -85,19 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerObservability(app, platform);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'", 'https://api.mapbox.com', 'https://events.mapbox.com'],
-        workerSrc: ["'self'", 'blob:'],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(fastifyCors, {
     origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
     credentials: true,
@@ -166,37 +153,58 @@ function trustProxyOption(trust: Config['TRUST_PROXY']) {
   return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
+/** The metric child for one label set, created on first use. */
+function labelled<T>(children: Map<string, T>, key: string, create: () => T): T {
+  let child = children.get(key);
+  if (!child) {
+    child = create();
+    children.set(key, child);
+  }
+  return child;
+}
+
 function registerObservability(app: FastifyInstance, platform: Platform) {
   const { metrics, tracing } = platform;
-  app.addHook('onRequest', async (request, reply) => {
-    request.startedAt = performance.now();
+  // Label sets resolved once per method, route and status, not hashed again on every request.
+  const requestCounters = new Map<string, { inc(): void }>();
+  const requestTimers = new Map<string, { observe(seconds: number): void }>();
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     if (tracing.tracer) {
+      const route = request.routeOptions.url;
       request.span = tracing.tracer.startSpan(
-        `${request.method} ${request.routeOptions.url ?? 'unmatched'}`,
+        `${request.method} ${route ?? 'unmatched'}`,
         {
           kind: SpanKind.SERVER,
           attributes: {
             'http.request.method': request.method,
             'url.path': request.url.split('?')[0],
-            'http.route': request.routeOptions.url ?? '',
+            'http.route': route ?? '',
             'request.id': String(request.id),
           },
         },
         contextFromTraceparent(request.headers.traceparent),
       );
     }
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
+    const { method } = request;
     const route = request.routeOptions.url ?? 'unmatched';
-    const seconds = (performance.now() - (request.startedAt ?? performance.now())) / 1000;
-    metrics.httpRequestsTotal.inc({ method: request.method, route, status_code: String(reply.statusCode) });
-    metrics.httpRequestDuration.observe({ method: request.method, route }, seconds);
+    const status = reply.statusCode;
+    const timerKey = `${method} ${route}`;
+    labelled(requestTimers, timerKey, () => metrics.httpRequestDuration.labels(method, route)).observe(
+      reply.elapsedTime / 1000,
+    );
+    labelled(requestCounters, `${timerKey} ${status}`, () =>
+      metrics.httpRequestsTotal.labels(method, route, String(status)),
+    ).inc();
     if (request.span) {
-      request.span.setAttribute('http.response.status_code', reply.statusCode);
-      if (reply.statusCode >= 500) request.span.setStatus({ code: SpanStatusCode.ERROR });
+      request.span.setAttribute('http.response.status_code', status);
+      if (status >= 500) request.span.setStatus({ code: SpanStatusCode.ERROR });
       request.span.end();
     }
+    done();
   });
   app.addHook('onError', async (request, _reply, error) => {
     request.span?.recordException(error);
