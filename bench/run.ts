@@ -4,7 +4,7 @@
  * req/s, p50, p99, errors and each row's ratio to the ceiling. Writes bench/results/latest.json.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,9 +28,25 @@ export interface Row {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** The server's CPU time (all its threads, from /proc) per request answered. */
+  cpuUsPerRequest?: number;
   ratioToCeiling?: number;
   note?: string;
 }
+
+/** user + system CPU time of a process so far, in microseconds (Linux /proc; undefined elsewhere). */
+async function cpuMicros(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+const clockTicksPerSecond = 100;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -71,8 +87,14 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-async function measure(ctx: BenchContext, scenario: Scenario, mode: string): Promise<Row> {
+async function measure(
+  ctx: BenchContext,
+  scenario: Scenario,
+  mode: string,
+  server?: ChildProcess,
+): Promise<Row> {
   const prepared = await scenario.prepare(ctx);
+  const cpuBefore = await cpuMicros(server?.pid);
   const result = await autocannon({
     url: ctx.baseUrl + prepared.path,
     method: prepared.method ?? 'GET',
@@ -82,9 +104,15 @@ async function measure(ctx: BenchContext, scenario: Scenario, mode: string): Pro
     connections: scenario.connections ?? connections,
     duration,
   });
+  const cpuAfter = await cpuMicros(server?.pid);
+  const answered = result.requests.total;
   return {
     mode,
     scenario: scenario.name,
+    cpuUsPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && answered > 0
+        ? Math.round((cpuAfter - cpuBefore) / answered)
+        : undefined,
     reqPerSec: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -106,7 +134,11 @@ async function runToEnd(args: string[], env: Record<string, string>) {
   if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
 }
 
-async function benchPlatform(mode: string, env: Record<string, string>): Promise<Row[]> {
+async function benchPlatform(
+  mode: string,
+  env: Record<string, string>,
+  measureCeiling: () => Promise<Row>,
+): Promise<Row[]> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'btb-bench-'));
   const serverEnv = {
@@ -132,12 +164,15 @@ async function benchPlatform(mode: string, env: Record<string, string>): Promise
     },
     `http://127.0.0.1:${port}/health`,
   );
-  const rows: Row[] = [];
+  // The ceiling again, right before this mode's rows: the machine's load drifts during a run.
+  const rows: Row[] = [{ ...(await measureCeiling()), mode }];
   try {
     for (const scenario of scenarios) {
       if (only && !scenario.name.includes(only)) continue;
       console.error(`[${mode}] ${scenario.name}`);
-      rows.push(await measure({ baseUrl: `http://127.0.0.1:${port}`, seededDesigns }, scenario, mode));
+      rows.push(
+        await measure({ baseUrl: `http://127.0.0.1:${port}`, seededDesigns }, scenario, mode, server),
+      );
     }
     if (!only || 'browser'.includes(only)) {
       console.error(`[${mode}] gallery page in Chromium`);
@@ -152,13 +187,24 @@ async function benchPlatform(mode: string, env: Record<string, string>): Promise
 }
 
 function printTable(rows: Row[]) {
-  const header = ['mode', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'vs ceiling'];
+  const header = [
+    'mode',
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'CPU µs/req',
+    'errors',
+    'non-2xx',
+    'vs ceiling',
+  ];
   const lines = rows.map((r) => [
     r.mode,
     r.scenario,
     String(r.reqPerSec),
     String(r.p50Ms),
     String(r.p99Ms),
+    r.cpuUsPerRequest === undefined ? '' : String(r.cpuUsPerRequest),
     String(r.errors),
     String(r.non2xx),
     r.ratioToCeiling === undefined ? (r.note ?? '') : `${(r.ratioToCeiling * 100).toFixed(1)}%`,
@@ -178,34 +224,46 @@ async function main() {
     { PORT: String(helloPort) },
     `http://127.0.0.1:${helloPort}/`,
   );
-  const ceilingRow = await measure(
-    { baseUrl: `http://127.0.0.1:${helloPort}`, seededDesigns: 0 },
-    { name: 'bare Fastify hello-world (ceiling)', prepare: async () => ({ path: '/' }) },
-    'ceiling',
-  );
-  await stop(hello);
-  rows.push(ceilingRow);
-
-  rows.push(...(await benchPlatform('embedded', { DATABASE_URL: '', REDIS_URL: '', NATS_URL: '' })));
-  if (process.env.DATABASE_URL) {
-    // A database of its own, so the seeded rows never mix with anything else.
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
-    try {
-      rows.push(
-        ...(await benchPlatform('postgres', {
-          DATABASE_URL: scratch.url,
-          REDIS_URL: process.env.REDIS_URL ?? '',
-          REDIS_KEY_PREFIX: `bench${Date.now()}:`,
-          NATS_URL: process.env.NATS_URL ?? '',
-          NATS_STREAM: `BENCH_${Date.now()}`,
-        })),
-      );
-    } finally {
-      await scratch.drop();
+  const measureCeiling = () =>
+    measure(
+      { baseUrl: `http://127.0.0.1:${helloPort}`, seededDesigns: 0 },
+      { name: 'bare Fastify hello-world (ceiling)', prepare: async () => ({ path: '/' }) },
+      'ceiling',
+      hello,
+    );
+  try {
+    rows.push(
+      ...(await benchPlatform('embedded', { DATABASE_URL: '', REDIS_URL: '', NATS_URL: '' }, measureCeiling)),
+    );
+    if (process.env.DATABASE_URL) {
+      // A database of its own, so the seeded rows never mix with anything else.
+      const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+      try {
+        rows.push(
+          ...(await benchPlatform(
+            'postgres',
+            {
+              DATABASE_URL: scratch.url,
+              REDIS_URL: process.env.REDIS_URL ?? '',
+              REDIS_KEY_PREFIX: `bench${Date.now()}:`,
+              NATS_URL: process.env.NATS_URL ?? '',
+              NATS_STREAM: `BENCH_${Date.now()}`,
+            },
+            measureCeiling,
+          )),
+        );
+      } finally {
+        await scratch.drop();
+      }
     }
+  } finally {
+    await stop(hello);
   }
+  // Each mode's rows against the ceiling measured beside them.
+  let ceiling: Row | undefined;
   for (const row of rows) {
-    if (row.note === undefined) row.ratioToCeiling = row.reqPerSec / ceilingRow.reqPerSec;
+    if (row.scenario === 'bare Fastify hello-world (ceiling)') ceiling = row;
+    if (row.note === undefined && ceiling) row.ratioToCeiling = row.reqPerSec / ceiling.reqPerSec;
   }
   const extra = process.env.BENCH_SKIP_EXTRA ? [] : await extraRows();
   rows.push(...extra);

@@ -51,7 +51,11 @@ export async function buildServer() {
   rmSync(serverDist, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: serverEntries.map((e) => ({ in: `apps/server/src/${e}.ts`, out: e })),
+    entryPoints: [
+      ...serverEntries.map((e) => ({ in: `apps/server/src/${e}.ts`, out: e })),
+      // Started as a worker thread by the chunk that renders (see studio/rendering.ts), so it sits beside it.
+      { in: 'apps/server/src/modules/studio/render-worker.ts', out: 'chunks/render-worker' },
+    ],
     outdir: serverDist,
     bundle: true,
     splitting: true,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,7 +16,6 @@ import Fastify, {
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -27,6 +25,8 @@ import type { AppModule, ModuleName } from './modules/module.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerJsonBodyParser } from './platform/http/json-body.ts';
 import { rateLimitError } from './platform/http/rate-limits.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { contractSerializerCompiler } from './platform/http/serializers.ts';
 import { StreamLimits } from './platform/http/sse.ts';
 import './platform/http/actor.ts';
 import { systemRoutes } from './platform/http/system-routes.ts';
@@ -53,7 +53,6 @@ declare module 'fastify' {
     appModules: AppModule[];
   }
   interface FastifyRequest {
-    startedAt: number;
     span?: Span;
   }
 }
@@ -80,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler);
   app.decorate('platform', platform);
   app.decorate('appModules', selected);
   app.decorate(
@@ -92,19 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerJsonBodyParser(app);
   registerObservability(app, platform);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'", 'https://api.mapbox.com', 'https://events.mapbox.com'],
-        workerSrc: ["'self'", 'blob:'],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(fastifyCors, {
     origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
     credentials: true,
@@ -173,13 +160,25 @@ function trustProxyOption(trust: Config['TRUST_PROXY']) {
   return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
+/** The metric child for one label set, created on first use. */
+function labelled<T>(children: Map<string, T>, key: string, create: () => T): T {
+  let child = children.get(key);
+  if (!child) {
+    child = create();
+    children.set(key, child);
+  }
+  return child;
+}
+
 function registerObservability(app: FastifyInstance, platform: Platform) {
   const { metrics, tracing } = platform;
+  // Label sets resolved once per method, route and status, not hashed again on every request.
+  const requestCounters = new Map<string, { inc(): void }>();
+  const requestTimers = new Map<string, { observe(seconds: number): void }>();
   /** The request's span as the active context (the caller's trace continued when it sent one). */
   const spanContextOf = (request: FastifyRequest) =>
     trace.setSpan(contextFromTraceparent(request.headers.traceparent), request.span!);
   app.addHook('onRequest', (request, reply, done) => {
-    request.startedAt = performance.now();
     reply.header('x-request-id', request.id);
     if (!tracing.tracer) return done();
     request.span = tracing.tracer.startSpan(
@@ -204,16 +203,23 @@ function registerObservability(app: FastifyInstance, platform: Platform) {
     if (!request.span) return done();
     context.with(spanContextOf(request), done);
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
+    const { method } = request;
     const route = request.routeOptions.url ?? 'unmatched';
-    const seconds = (performance.now() - (request.startedAt ?? performance.now())) / 1000;
-    metrics.httpRequestsTotal.inc({ method: request.method, route, status_code: String(reply.statusCode) });
-    metrics.httpRequestDuration.observe({ method: request.method, route }, seconds);
+    const status = reply.statusCode;
+    const timerKey = `${method} ${route}`;
+    labelled(requestTimers, timerKey, () => metrics.httpRequestDuration.labels(method, route)).observe(
+      reply.elapsedTime / 1000,
+    );
+    labelled(requestCounters, `${timerKey} ${status}`, () =>
+      metrics.httpRequestsTotal.labels(method, route, String(status)),
+    ).inc();
     if (request.span) {
-      request.span.setAttribute('http.response.status_code', reply.statusCode);
-      if (reply.statusCode >= 500) request.span.setStatus({ code: SpanStatusCode.ERROR });
+      request.span.setAttribute('http.response.status_code', status);
+      if (status >= 500) request.span.setStatus({ code: SpanStatusCode.ERROR });
       request.span.end();
     }
+    done();
   });
   app.addHook('onError', async (request, _reply, error) => {
     request.span?.recordException(error);

@@ -19,6 +19,7 @@ import { openSse, streamCredentials } from '../../platform/http/sse.ts';
 import type { AuthGuard, IdentityService } from '../identity/index.ts';
 import type { DesignsService } from './service.ts';
 import { errorResponses, secured } from '../../platform/http/openapi.ts';
+import { sendSerialized } from '../../platform/http/serializers.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 422, 429);
 
@@ -72,10 +73,12 @@ export function designRoutes(
           response: { 200: pageOf(designSchema), ...errors },
         },
       },
-      async (request) =>
-        service.list(request.query, request.actor, {
+      async (request, reply) => {
+        const page = await service.listJson(request.query, request.actor, {
           fresh: /no-cache/.test(request.headers['cache-control'] ?? ''),
-        }),
+        });
+        return sendSerialized(reply, page);
+      },
     );
 
     app.get(

@@ -7,13 +7,14 @@ import type {
   QualityReport,
   UpdateDesignBody,
 } from '@btb/contracts';
-import { createDesignBodySchema, listDesignsQuerySchema } from '@btb/contracts';
+import { createDesignBodySchema, designSchema, listDesignsQuerySchema, pageOf } from '@btb/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
 import type { Database, Db, Executor } from '../../platform/db/database.ts';
 import { forbidden, invalidState, notFound } from '../../platform/errors.ts';
 import { type Actor, isAdmin } from '../../platform/http/actor.ts';
+import { serializerFor } from '../../platform/http/serializers.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import type { IdentityService } from '../identity/index.ts';
 import { decodeCursor } from './cursor.ts';
@@ -31,6 +32,9 @@ const GALLERY_TTL_S = 30;
  */
 const REPLICA_READ_TTL_S = 5;
 const designKey = (id: string) => `design:${id}`;
+const serializePage = serializerFor(pageOf(designSchema));
+
+type DesignPage = { items: Design[]; nextCursor: string | null };
 
 /** Hands a design's new versions (one seed each) to generation inside the transaction that created them. */
 export type GenerationScheduler = (tx: Executor, design: { id: string; seeds: number[] }) => Promise<void>;
@@ -199,7 +203,37 @@ export class DesignsService {
   }
 
   /** `fresh` skips the cached copy (a client sent `Cache-Control: no-cache`); the result still refreshes it. */
-  async list(query: ListDesignsQuery, viewer: Actor | null, options: { fresh?: boolean } = {}) {
+  async list(
+    query: ListDesignsQuery,
+    viewer: Actor | null,
+    options: { fresh?: boolean } = {},
+  ): Promise<DesignPage> {
+    const loaded = await this.loadPage(query, viewer, options);
+    const page = loaded.page ?? (JSON.parse(loaded.text) as DesignPage);
+    if (!viewer || page.items.length === 0) return page;
+    const liked = await likedBy(
+      this.db,
+      viewer.id,
+      page.items.map((d) => d.id),
+    );
+    return { ...page, items: page.items.map((d) => ({ ...d, likedByMe: liked.has(d.id) })) };
+  }
+
+  /**
+   * The page as the API sends it (JSON). The public gallery's first pages are cached as this text,
+   * serialized once per cache fill and sent as-is on every anonymous hit.
+   */
+  async listJson(query: ListDesignsQuery, viewer: Actor | null, options: { fresh?: boolean } = {}) {
+    if (viewer) return serializePage(await this.list(query, viewer, options));
+    const loaded = await this.loadPage(query, null, options);
+    return loaded.text ?? serializePage(loaded.page);
+  }
+
+  private async loadPage(
+    query: ListDesignsQuery,
+    viewer: Actor | null,
+    options: { fresh?: boolean },
+  ): Promise<{ page: DesignPage; text?: string } | { page?: undefined; text: string }> {
     const q = listDesignsQuerySchema.parse(query);
     if (q.scope === 'mine' && !viewer) throw forbidden('Sign in to see your designs');
     const sort = q.sort ?? (q.q ? 'relevance' : 'new');
@@ -225,19 +259,13 @@ export class DesignsService {
     const key = cacheable
       ? await this.cache.namespacedKey(GALLERY, JSON.stringify({ ...filter, sort }))
       : undefined;
-    let page =
-      key && !options.fresh ? await this.cache.get<Awaited<ReturnType<typeof load>>>(key) : undefined;
-    if (!page) {
-      page = await load();
-      if (key) await this.cache.set(key, page, this.ttlFor(viewer, GALLERY_TTL_S));
-    }
-    if (!viewer || page.items.length === 0) return page;
-    const liked = await likedBy(
-      this.db,
-      viewer.id,
-      page.items.map((d) => d.id),
-    );
-    return { ...page, items: page.items.map((d) => ({ ...d, likedByMe: liked.has(d.id) })) };
+    if (!key) return { page: await load() };
+    const cached = options.fresh ? undefined : await this.cache.getText(key);
+    if (cached !== undefined) return { text: cached };
+    const page = await load();
+    const text = serializePage(page);
+    await this.cache.setText(key, text, this.ttlFor(viewer, GALLERY_TTL_S));
+    return { page, text };
   }
 
   async update(actor: Actor, id: string, patch: UpdateDesignBody): Promise<Design> {

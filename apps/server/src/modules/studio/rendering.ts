@@ -1,33 +1,110 @@
-import { renderAsync } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
+import type { RenderReply, RenderRequest } from './render-worker.ts';
 
 /**
- * SVG → PNG with resvg's async API, which renders on libuv's thread pool: a large print file
- * does not stall the event loop (and so other requests).
+ * The render worker's file: beside this module in the sources, and beside the chunk this module
+ * lands in (or in `chunks/` under the entry point) in the compiled build.
  */
-export async function svgToPng(svg: string, widthPx: number): Promise<Buffer> {
-  const image = await renderAsync(svg, {
-    fitTo: { mode: 'width', value: widthPx },
-    background: 'rgba(255,255,255,0)',
-    font: { loadSystemFonts: false },
-  });
-  return Buffer.from(image.asPng());
+function renderWorkerFile(): URL {
+  if (import.meta.url.endsWith('.ts')) return new URL('./render-worker.ts', import.meta.url);
+  const candidates = [
+    new URL('./render-worker.js', import.meta.url),
+    new URL('./chunks/render-worker.js', import.meta.url),
+  ];
+  return candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0]!;
 }
+
+interface PendingRender {
+  request: RenderRequest;
+  resolve: (png: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A few worker threads that rasterise SVGs (resvg) and encode them (sharp), one render each at a
+ * time: rasterising and PNG encoding take hundreds of milliseconds at print size and would
+ * otherwise run on the event loop. Idle workers do not keep the process alive.
+ */
+class RenderPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, PendingRender>();
+  private readonly queue: PendingRender[] = [];
+  private nextId = 1;
+
+  constructor(private readonly size: number) {}
+
+  render(svg: string, widthPx: number, dpi?: number): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, svg, widthPx, dpi }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch() {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.busy.size < this.size ? this.spawn() : undefined);
+      if (!worker) return;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      worker.ref();
+      worker.postMessage(job.request);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(renderWorkerFile());
+    worker.on('message', (reply: RenderReply) => {
+      const job = this.busy.get(worker);
+      if (!job || job.request.id !== reply.id) return;
+      this.busy.delete(worker);
+      worker.unref();
+      this.idle.push(worker);
+      if ('error' in reply) job.reject(new Error(`render failed: ${reply.error}`));
+      else job.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
+      this.dispatch();
+    });
+    // A worker that dies takes only its own render with it; the next render starts a new one.
+    const lost = (error: Error) => {
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      job?.reject(error);
+      this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`render worker exited with code ${code}`)));
+    return worker;
+  }
+}
+
+const renderPool = new RenderPool(Math.min(4, Math.max(2, os.availableParallelism())));
+
+/**
+ * SVG → PNG in a render worker, with `dpi` recorded in the PNG (pHYs) when given: the event loop
+ * only posts the SVG and receives the encoded file.
+ */
+export const svgToPng = (svg: string, widthPx: number, dpi?: number): Promise<Buffer> =>
+  renderPool.render(svg, widthPx, dpi);
 
 /** PNG → a ~512 px WebP thumbnail (sharp, also off the event loop). */
 export const thumbnailOf = (png: Buffer, sizePx = 512) =>
   sharp(png).resize(sizePx, sizePx, { fit: 'cover' }).webp({ quality: 82 }).toBuffer();
 
-/** Records the print resolution in the PNG (pHYs) and forces sRGB, as print providers expect. */
-export const withDpi = (png: Buffer, dpi: number) =>
-  sharp(png).toColorspace('srgb').withMetadata({ density: dpi }).png({ compressionLevel: 6 }).toBuffer();
-
-/** Tiles a raster repeat to cover width × height (for designs that came from an AI provider). */
+/**
+ * Tiles a raster repeat to cover width × height (for designs that came from an AI provider), sRGB,
+ * with `dpi` recorded in the PNG when given.
+ */
 export async function tileRaster(
   png: Buffer,
   widthPx: number,
   heightPx: number,
   tilesAcross: number,
+  dpi?: number,
 ): Promise<Buffer> {
   const tileSize = Math.ceil(widthPx / tilesAcross);
   const tile = await sharp(png).resize(tileSize, tileSize, { fit: 'cover' }).png().toBuffer();
@@ -35,10 +112,10 @@ export async function tileRaster(
   for (let y = 0; y < heightPx; y += tileSize) {
     for (let x = 0; x < widthPx; x += tileSize) composites.push({ input: tile, left: x, top: y });
   }
-  return sharp({ create: { width: widthPx, height: heightPx, channels: 4, background: '#ffffff' } })
+  const canvas = sharp({ create: { width: widthPx, height: heightPx, channels: 4, background: '#ffffff' } })
     .composite(composites)
-    .png()
-    .toBuffer();
+    .toColorspace('srgb');
+  return (dpi ? canvas.withMetadata({ density: dpi }) : canvas).png().toBuffer();
 }
 
 /** The most common colour of an image, as #rrggbb. */

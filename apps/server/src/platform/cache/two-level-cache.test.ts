@@ -74,6 +74,20 @@ describe('two-level cache over Redis, two instances', () => {
     await a.bumpNamespace('gallery');
     expect(await until(async () => (await b.namespacedKey('gallery', 'first')) !== keyB)).toBe(true);
   });
+
+  it('keeps text as it was written, in Redis too: a cached response body is never serialized twice', async () => {
+    await Promise.all(clients.map((c) => whenReady(c)));
+    const a = make(0);
+    const b = make(1);
+    const body = '{"items":[{"title":"Lemons \u2014 navy"}],"nextCursor":null}';
+    await a.setText('gallery:v1:first', body, 30);
+    expect(await clients[0]!.get(`${prefix}gallery:v1:first`)).toBe(body);
+    expect(await b.getText('gallery:v1:first')).toBe(body);
+    expect(b.statistics().l2Hits).toBe(1);
+    expect(await b.getText('gallery:v1:first')).toBe(body);
+    expect(b.statistics().l1Hits).toBe(1);
+    expect(await b.getText('gallery:v1:other')).toBeUndefined();
+  });
 });
 
 describe('two-level cache whose Redis is down when it starts', () => {

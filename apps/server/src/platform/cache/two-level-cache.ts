@@ -92,6 +92,45 @@ export class TwoLevelCache {
       this.stats.l1Hits++;
       return local.value as T;
     }
+    const remote = await this.getRemote(key);
+    if (!remote) return undefined;
+    try {
+      const value = JSON.parse(remote.raw) as T;
+      this.l1.set(key, { value }, { ttl: remote.ttlMs });
+      return value;
+    } catch (error) {
+      this.warn(error);
+      return undefined;
+    }
+  }
+
+  async set<T>(key: string, value: T, ttlS = this.options.defaultTtlS): Promise<void> {
+    this.l1.set(key, { value }, { ttl: ttlS * 1000 });
+    await this.setRemote(key, JSON.stringify(value), ttlS);
+  }
+
+  /**
+   * Text stored and returned as it is (a response body written once): nothing parsed on a hit,
+   * nothing serialized again for Redis.
+   */
+  async getText(key: string): Promise<string | undefined> {
+    const local = this.l1.get(key);
+    if (local && typeof local.value === 'string') {
+      this.stats.l1Hits++;
+      return local.value;
+    }
+    const remote = await this.getRemote(key);
+    if (remote) this.l1.set(key, { value: remote.raw }, { ttl: remote.ttlMs });
+    return remote?.raw;
+  }
+
+  async setText(key: string, text: string, ttlS = this.options.defaultTtlS): Promise<void> {
+    this.l1.set(key, { value: text }, { ttl: ttlS * 1000 });
+    await this.setRemote(key, text, ttlS);
+  }
+
+  /** The L2 copy and its remaining lifetime (counted as an L2 hit or a miss). */
+  private async getRemote(key: string): Promise<{ raw: string; ttlMs: number } | undefined> {
     if (this.redis) {
       try {
         // Value and remaining TTL in one round trip, so the L1 copy expires with the L2 one.
@@ -102,11 +141,9 @@ export class TwoLevelCache {
           .exec();
         const raw = replies?.[0]?.[1] as string | null | undefined;
         if (raw != null) {
-          const value = JSON.parse(raw) as T;
           const ttl = Number(replies?.[1]?.[1] ?? -1);
-          this.l1.set(key, { value }, { ttl: ttl > 0 ? ttl : this.options.defaultTtlS * 1000 });
           this.stats.l2Hits++;
-          return value;
+          return { raw, ttlMs: ttl > 0 ? ttl : this.options.defaultTtlS * 1000 };
         }
       } catch (error) {
         this.warn(error);
@@ -116,14 +153,12 @@ export class TwoLevelCache {
     return undefined;
   }
 
-  async set<T>(key: string, value: T, ttlS = this.options.defaultTtlS): Promise<void> {
-    this.l1.set(key, { value }, { ttl: ttlS * 1000 });
-    if (this.redis) {
-      try {
-        await this.redis.set(this.prefix + key, JSON.stringify(value), 'EX', ttlS);
-      } catch (error) {
-        this.warn(error);
-      }
+  private async setRemote(key: string, raw: string, ttlS: number) {
+    if (!this.redis) return;
+    try {
+      await this.redis.set(this.prefix + key, raw, 'EX', ttlS);
+    } catch (error) {
+      this.warn(error);
     }
   }
 

@@ -132,10 +132,16 @@ describe('HTTP platform', () => {
     expect(body.requestId).toBe(res.headers['x-request-id']);
   });
 
-  it('sets security headers', async () => {
+  it('sets security headers, and the content security policy on HTML', async () => {
     const res = await app.inject('/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    const docs = await app.inject('/docs/');
+    expect(docs.headers['content-type']).toMatch(/^text\/html/);
+    expect(docs.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('exposes the brief metrics in Prometheus format', async () => {

@@ -1,6 +1,6 @@
 import type { PrintArea, Product } from '@btb/contracts';
 import type { FileStorage } from '../../../platform/storage/file-storage.ts';
-import { designFileKey, repeatSvgFromTile, svgToPng, tileRaster, withDpi } from '../../studio/index.ts';
+import { designFileKey, repeatSvgFromTile, svgToPng, tileRaster } from '../../studio/index.ts';
 import type { DesignArtwork } from './design-artwork.ts';
 
 /** One repeat of the pattern every ~4 inches of fabric, at least two across. */
@@ -10,16 +10,15 @@ export const tilesAcrossFor = (area: PrintArea) => Math.max(2, Math.round(area.w
  * The print file for one print area at its full pixel size: the vector tile repeated and
  * rasterised (or the raster tile repeated), sRGB, with the area's DPI recorded in the PNG.
  */
-export async function renderPrintFile(art: DesignArtwork, area: PrintArea): Promise<Buffer> {
+export function renderPrintFile(art: DesignArtwork, area: PrintArea): Promise<Buffer> {
   const across = tilesAcrossFor(area);
-  const png =
-    art.kind === 'vector'
-      ? await svgToPng(
-          repeatSvgFromTile(art.tileSvg, art.tileSize, across, area.widthPx, area.heightPx),
-          area.widthPx,
-        )
-      : await tileRaster(art.png, area.widthPx, area.heightPx, across);
-  return withDpi(png, area.dpi);
+  return art.kind === 'vector'
+    ? svgToPng(
+        repeatSvgFromTile(art.tileSvg, art.tileSize, across, area.widthPx, area.heightPx),
+        area.widthPx,
+        area.dpi,
+      )
+    : tileRaster(art.png, area.widthPx, area.heightPx, across, area.dpi);
 }
 
 export const printFileKey = (
