@@ -1,7 +1,11 @@
-/** npm run admin:create -- --email ops@example.com --password '…' [--name 'Ops'] */
+/**
+ * npm run admin:create -- --email ops@example.com [--name 'Ops']
+ * The password is asked for at a hidden prompt, or read from a pipe: `… < password-file`.
+ */
 import { parseArgs } from 'node:util';
 import { loginBodySchema, passwordSchema } from '@btb/contracts';
 import { loadConfig } from '../config.ts';
+import { readPassword } from './admin-password.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
 import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
 import { createPlatform } from '../platform/platform.ts';
@@ -9,16 +13,20 @@ import { createPlatform } from '../platform/platform.ts';
 const { values } = parseArgs({
   options: {
     email: { type: 'string' },
-    password: { type: 'string' },
     name: { type: 'string', default: 'Administrator' },
   },
 });
-const parsed = loginBodySchema.safeParse({ email: values.email, password: values.password });
-const strong = passwordSchema.safeParse(values.password);
+const usage =
+  'Usage: npm run admin:create -- --email <email> [--name <name>], then type the password (8-128 characters), or pipe it in';
+if (!values.email) {
+  console.error(usage);
+  process.exit(2);
+}
+const password = await readPassword();
+const parsed = loginBodySchema.safeParse({ email: values.email, password });
+const strong = passwordSchema.safeParse(password);
 if (!parsed.success || !strong.success) {
-  console.error(
-    'Usage: npm run admin:create -- --email <email> --password <8-128 characters> [--name <name>]',
-  );
+  console.error(usage);
   process.exit(2);
 }
 // In embedded mode the store is locked by a running server: refuse clearly rather than write behind it.
