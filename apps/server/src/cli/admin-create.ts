@@ -10,14 +10,17 @@ import { createIdentityModule } from '../modules/identity/index.ts';
 import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
 import { createPlatform } from '../platform/platform.ts';
 
-const { values } = parseArgs({
-  options: {
-    email: { type: 'string' },
-    name: { type: 'string', default: 'Administrator' },
-  },
-});
 const usage =
   'Usage: npm run admin:create -- --email <email> [--name <name>], then type the password (8-128 characters), or pipe it in';
+const options = { email: { type: 'string' }, name: { type: 'string', default: 'Administrator' } } as const;
+let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+try {
+  ({ values } = parseArgs({ options }));
+} catch {
+  // An unknown option, such as a password on the command line.
+  console.error(usage);
+  process.exit(2);
+}
 if (!values.email) {
   console.error(usage);
   process.exit(2);
