@@ -80,6 +80,13 @@ describe('deployment files', () => {
         expect(compose.services[dependency].healthcheck).toBeDefined();
       }
     }
+    // No fixed credentials: each secret is a required variable (or empty until chosen).
+    for (const [name, service] of Object.entries<any>(compose.services)) {
+      for (const [variable, value] of Object.entries<any>(service.environment ?? {}))
+        if (/PASSWORD|SECRET/.test(variable))
+          expect(String(value), `${name} ${variable}`).toMatch(/^\$\{[A-Z0-9_]+:(\?.*|-)\}$/);
+    }
+    expect(compose.services.api.environment.DATABASE_URL).toContain('${POSTGRES_PASSWORD:?');
     for (const role of ['api', 'worker']) {
       const service = compose.services[role];
       for (const name of Object.keys(service.environment)) expect(settings, name).toContain(name);

@@ -145,17 +145,9 @@ async function main() {
     await step('create admin account (CLI)', [], async () => {
       const r = spawnSync(
         process.execPath,
-        [
-          'scripts/run.mjs',
-          'cli/admin-create',
-          '--email',
-          admin.email,
-          '--password',
-          admin.password,
-          '--name',
-          'Ops',
-        ],
-        { cwd: root, env, encoding: 'utf8' },
+        ['scripts/run.mjs', 'cli/admin-create', '--email', admin.email, '--name', 'Ops'],
+        // The password through a pipe, as a script would give it: never on the command line.
+        { cwd: root, env, encoding: 'utf8', input: `${admin.password}\n` },
       );
       if (r.status !== 0)
         throw new Error(`admin:create exited ${r.status}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);

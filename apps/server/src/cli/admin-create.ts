@@ -1,24 +1,35 @@
-/** npm run admin:create -- --email ops@example.com --password '…' [--name 'Ops'] */
+/**
+ * npm run admin:create -- --email ops@example.com [--name 'Ops']
+ * The password is asked for at a hidden prompt, or read from a pipe: `… < password-file`.
+ */
 import { parseArgs } from 'node:util';
 import { loginBodySchema, passwordSchema } from '@btb/contracts';
 import { loadConfig } from '../config.ts';
+import { readPassword } from './admin-password.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
 import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
 import { createPlatform } from '../platform/platform.ts';
 
-const { values } = parseArgs({
-  options: {
-    email: { type: 'string' },
-    password: { type: 'string' },
-    name: { type: 'string', default: 'Administrator' },
-  },
-});
-const parsed = loginBodySchema.safeParse({ email: values.email, password: values.password });
-const strong = passwordSchema.safeParse(values.password);
+const usage =
+  'Usage: npm run admin:create -- --email <email> [--name <name>], then type the password (8-128 characters), or pipe it in';
+const options = { email: { type: 'string' }, name: { type: 'string', default: 'Administrator' } } as const;
+let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+try {
+  ({ values } = parseArgs({ options }));
+} catch {
+  // An unknown option, such as a password on the command line.
+  console.error(usage);
+  process.exit(2);
+}
+if (!values.email) {
+  console.error(usage);
+  process.exit(2);
+}
+const password = await readPassword();
+const parsed = loginBodySchema.safeParse({ email: values.email, password });
+const strong = passwordSchema.safeParse(password);
 if (!parsed.success || !strong.success) {
-  console.error(
-    'Usage: npm run admin:create -- --email <email> --password <8-128 characters> [--name <name>]',
-  );
+  console.error(usage);
   process.exit(2);
 }
 // In embedded mode the store is locked by a running server: refuse clearly rather than write behind it.

@@ -174,8 +174,12 @@ describe('designs', () => {
     await get(url, other);
     await get(url, owner);
     expect(await until(async () => (await get(url, owner)).json().views === 1)).toBe(true);
+    // One anonymous address counts once, whatever user agent it rotates through.
+    for (const agent of ['agent-a', 'agent-b', 'agent-c'])
+      await t.app.inject({ url, headers: { 'user-agent': agent } });
+    expect(await until(async () => (await get(url, owner)).json().views === 2)).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
-    expect((await get(url, owner)).json().views).toBe(1);
+    expect((await get(url, owner)).json().views).toBe(2);
   });
 
   it('paginates with a cursor that never repeats or skips while designs are added', async () => {

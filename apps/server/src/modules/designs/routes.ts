@@ -23,14 +23,14 @@ import { sendSerialized } from '../../platform/http/serializers.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 422, 429);
 
-/** Anonymous viewers are told apart by a hash of their address and agent, never stored raw. */
+/**
+ * Anonymous viewers are told apart by a hash of their address, never stored raw. Not by their
+ * user agent: a client could rotate it to count itself again on every request.
+ */
 const viewerKeyOf = (request: FastifyRequest) =>
   request.actor
     ? `u:${request.actor.id}`
-    : `a:${createHash('sha256')
-        .update(`${request.ip}|${request.headers['user-agent'] ?? ''}`)
-        .digest('hex')
-        .slice(0, 32)}`;
+    : `a:${createHash('sha256').update(request.ip).digest('hex').slice(0, 32)}`;
 
 export function designRoutes(
   service: DesignsService,

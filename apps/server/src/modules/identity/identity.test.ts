@@ -285,6 +285,39 @@ describe('identity', () => {
   });
 });
 
+describe('the last administrator', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ modules: ['identity'], background: false });
+  });
+  afterAll(() => t.close());
+
+  it('cannot be demoted or suspended; with a second one, either can be', async () => {
+    const identity = await import('./index.ts').then((m) => m.createIdentityModule(t.platform));
+    const signIn = async (address: string) =>
+      (
+        await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: address, password } })
+      ).json();
+    const first = email();
+    await identity.service.ensureAdmin(first, password);
+    const admin = await signIn(first);
+    const patchSelf = (payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/admin/users/${admin.user.id}`,
+        headers: { authorization: `Bearer ${admin.accessToken}` },
+        payload,
+      });
+    for (const payload of [{ role: 'user' }, { status: 'suspended' }]) {
+      const refused = await patchSelf(payload);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('conflict');
+    }
+    await identity.service.ensureAdmin(email(), password);
+    expect((await patchSelf({ role: 'user' })).json().role).toBe('user');
+  });
+});
+
 describe('auth rate limit shared by two instances through Redis', () => {
   let a: TestApp;
   let b: TestApp;

@@ -9,7 +9,7 @@ import type {
   UpdateProfileBody,
   User,
 } from '@btb/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
@@ -253,6 +253,16 @@ export class IdentityService {
     patch: { role?: Role; status?: 'active' | 'suspended'; subscriptionTier?: Tier },
   ) {
     await this.db.transaction(async (tx) => {
+      if (patch.role === 'user' || patch.status === 'suspended') {
+        // Serialise changes to administrators, so two admins cannot remove each other at once.
+        const admins = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.role, 'admin'), eq(users.status, 'active')))
+          .for('update');
+        if (admins.length === 1 && admins[0]!.id === id)
+          throw conflict('This is the last active administrator; make another one first');
+      }
       const [row] = await tx
         .update(users)
         .set({ ...patch, updatedAt: sql`now()` })

@@ -9,12 +9,13 @@ import { DataDirInUseError } from './data-dir-lock.ts';
 import { openDatabase } from './database.ts';
 
 /** Runs a command to its end; its exit code and what it printed. */
-function run(command: string, args: string[], env: Record<string, string>) {
+function run(command: string, args: string[], env: Record<string, string>, input = '') {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(command, args, {
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(input);
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -68,10 +69,20 @@ describe('embedded data directory lock', () => {
     const server = await openDatabase(testConfig({ DATA_DIR: dir, DATABASE_URL: undefined }));
     try {
       const cli = path.join(import.meta.dirname, '../../cli/admin-create.ts');
-      const result = await run(
+      const env = { DATA_DIR: dir, DATABASE_URL: '', REDIS_URL: '', NATS_URL: '', NODE_ENV: 'test' };
+      // The password comes through a pipe; on the command line it is refused.
+      const onCommandLine = await run(
         process.execPath,
         ['--import', 'tsx', cli, '--email', 'ops@example.com', '--password', 'linen-lemons-42'],
-        { DATA_DIR: dir, DATABASE_URL: '', REDIS_URL: '', NATS_URL: '', NODE_ENV: 'test' },
+        env,
+      );
+      expect(onCommandLine.code).toBe(2);
+      expect(onCommandLine.output).toMatch(/Usage: npm run admin:create/);
+      const result = await run(
+        process.execPath,
+        ['--import', 'tsx', cli, '--email', 'ops@example.com'],
+        env,
+        'linen-lemons-42\n',
       );
       expect(result.code).toBe(3);
       expect(result.output).toMatch(/in use by another Boutique-To-Box process/);

@@ -376,6 +376,20 @@ describe('PrintfulProvider shipping, costs, cancel and poll', () => {
     });
   });
 
+  it('a cancel while Printful hangs gives up within its budget instead of retrying through it', async () => {
+    server.route('DELETE', '/orders/:id', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return { status: 503, json: { code: 503, result: 'Service unavailable' } };
+    });
+    const p = provider({ timeoutMs: 5000, interactiveBudgetMs: 200, maxRetries: 3 });
+    await expect(p.cancel('ord_hang')).rejects.toMatchObject({
+      retryable: true,
+      message: expect.stringContaining('failed after 1 attempt:'),
+    });
+    // Without the budget it would try four times, each waiting for Printful's answer.
+    expect(server.requestsTo('DELETE', '/orders/@ord_hang')).toHaveLength(1);
+  });
+
   it('polls and maps status and shipments', async () => {
     const p = provider();
     const set = (status: string, extra: Partial<PrintfulOrder> = {}) =>

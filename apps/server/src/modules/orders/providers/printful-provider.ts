@@ -35,6 +35,8 @@ export interface PrintfulProviderOptions {
   maxRetryAfterMs?: number;
   /** Per request. Default 20 s. */
   timeoutMs?: number;
+  /** The most a call a person waits for (cancel) may take, retries included. Default 10 s. */
+  interactiveBudgetMs?: number;
   /** Client-side pacing under Printful's limit. Default 120 per minute. */
   requestsPerMinute?: number;
   breaker?: {
@@ -74,6 +76,10 @@ interface RequestSpec {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   body?: unknown;
+  /** A person is waiting (cancel): every attempt and back-off together stay within this. */
+  budgetMs?: number;
+  /** This attempt's timeout, from the budget's remainder. */
+  timeoutMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -219,7 +225,11 @@ export class PrintfulProvider implements FulfillmentProvider {
 
   async cancel(externalId: string): Promise<void> {
     try {
-      await this.request<PrintfulOrder>({ method: 'DELETE', path: this.orderPath(externalId) });
+      await this.request<PrintfulOrder>({
+        method: 'DELETE',
+        path: this.orderPath(externalId),
+        budgetMs: this.options.interactiveBudgetMs ?? 10_000,
+      });
     } catch (err) {
       if (!(err instanceof PrintfulApiError) || err.retryable) throw err;
       if (err.status === 404) return; // nothing to cancel
@@ -315,9 +325,14 @@ export class PrintfulProvider implements FulfillmentProvider {
   /** One logical call: attempts through the breaker, retrying what is worth retrying. */
   private async request<T>(spec: RequestSpec): Promise<T> {
     let lastError: PrintfulApiError | undefined;
+    let attempts = 0;
+    const deadline = spec.budgetMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + spec.budgetMs;
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      attempts++;
       try {
-        return (await this.breaker.fire(spec)) as T;
+        return (await this.breaker.fire({ ...spec, timeoutMs: Math.min(this.timeoutMs, remaining) })) as T;
       } catch (err) {
         if ((err as { code?: string }).code === 'EOPENBREAKER') {
           throw new FulfillmentError(
@@ -333,11 +348,12 @@ export class PrintfulProvider implements FulfillmentProvider {
           Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
         const delay = err.retryAfterMs ?? backoff;
         if (delay > this.maxRetryAfterMs) throw err; // the caller's job queue waits, not this request
+        if (Date.now() + delay >= deadline) break;
         await sleep(delay);
       }
     }
     throw new FulfillmentError(
-      `Printful ${spec.method} ${spec.path.split('?')[0]} failed after ${this.maxRetries + 1} attempts: ${lastError?.message}`,
+      `Printful ${spec.method} ${spec.path.split('?')[0]} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${lastError?.message}`,
       true,
       lastError?.retryAfterMs,
     );
@@ -359,7 +375,7 @@ export class PrintfulProvider implements FulfillmentProvider {
         method: spec.method,
         headers,
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(spec.timeoutMs ?? this.timeoutMs),
       });
     } catch (err) {
       throw new PrintfulApiError(`Printful unreachable: ${(err as Error).message}`, 0, true);
