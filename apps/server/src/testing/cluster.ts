@@ -109,6 +109,9 @@ export async function buildServer(): Promise<void> {
 
 export class ServerProcess {
   private child: ChildProcess | undefined;
+  private stopping = false;
+  /** Exits nobody asked for (a crash, an unhandled rejection): a supervisor would restart these. */
+  unexpectedExits = 0;
   constructor(
     readonly name: string,
     readonly role: 'api' | 'worker',
@@ -119,6 +122,11 @@ export class ServerProcess {
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Whether the process is alive (started, not exited). */
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   async start(): Promise<void> {
@@ -132,6 +140,10 @@ export class ServerProcess {
     this.child.stdout!.pipe(log);
     this.child.stderr!.pipe(log);
     const child = this.child;
+    this.stopping = false;
+    child.once('exit', () => {
+      if (!this.stopping) this.unexpectedExits++;
+    });
     const end = Date.now() + 120_000;
     while (Date.now() < end) {
       if (child.exitCode !== null) throw new Error(`${this.name} exited: ${await this.logTail()}`);
@@ -149,6 +161,7 @@ export class ServerProcess {
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    this.stopping = true;
     await new Promise((resolve) => {
       child.once('exit', resolve);
       child.kill(signal);

@@ -15,46 +15,14 @@ import {
 } from '../payments/testing/stripe-api.ts';
 import { signPrintfulWebhook } from './providers/printful-webhooks.ts';
 import { adminSession } from './testing/admin-session.ts';
+import { fakePrintful, PRINTFUL_TOKEN } from './testing/fake-printful.ts';
 import { getOrder, itemFor, pay, placeOrder, readyDesign } from './testing/commerce-fixtures.ts';
 
-const TOKEN = 'pf-token';
 const WEBHOOK_SECRET = 'url-secret-123';
-
-/** Printful v1 as documented, enough for submission, lookup and polling; counts order creations. */
-function fakePrintful(server: FakeHttpServer) {
-  const orders = new Map<string, { id: number; external_id: string; status: string; shipments: unknown[] }>();
-  const stats = { created: 0, failNextWith: null as null | { status: number; message: string } };
-  const ok = (result: unknown) => ({ json: { code: 200, result } });
-  const error = (code: number, message: string) => ({
-    status: code,
-    json: { code, result: message, error: { reason: 'BadRequest', message } },
-  });
-  server.route('POST', '/orders', (req) => {
-    if (req.headers.authorization !== `Bearer ${TOKEN}`) return error(401, 'Unauthorized');
-    if (stats.failNextWith) return error(stats.failNextWith.status, stats.failNextWith.message);
-    const body = req.body as { external_id: string };
-    if (orders.has(body.external_id))
-      return error(400, `Order with External ID ${body.external_id} already exists`);
-    stats.created++;
-    const order = {
-      id: 5000 + stats.created,
-      external_id: body.external_id,
-      status: 'pending',
-      shipments: [],
-    };
-    orders.set(body.external_id, order);
-    return ok(order);
-  });
-  server.route('GET', '/orders/:id', (req) => {
-    const order = orders.get((req.params.id ?? '').replace(/^@/, ''));
-    return order ? ok(order) : error(404, 'Order not found');
-  });
-  return { orders, stats };
-}
 
 const printfulEnv = (server: FakeHttpServer) => ({
   FULFILLMENT_PROVIDER: 'printful',
-  PRINTFUL_TOKEN: TOKEN,
+  PRINTFUL_TOKEN,
   PRINTFUL_BASE_URL: server.url,
   PRINTFUL_WEBHOOK_SECRET: WEBHOOK_SECRET,
   PUBLIC_URL: 'https://shop.example.com',

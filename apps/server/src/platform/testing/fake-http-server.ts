@@ -26,6 +26,8 @@ export interface FakeResponse {
   /** Serialized as JSON with `content-type: application/json`. */
   json?: unknown;
   body?: string | Buffer;
+  /** Drop the connection without answering, as a response lost on the way back would be. */
+  hangUp?: boolean;
 }
 
 export type FakeHandler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
@@ -125,6 +127,10 @@ export async function startFakeHttpServer(routes: Record<string, FakeHandler> = 
         }
       } catch (err) {
         reply = { status: 500, json: { error: (err as Error).message } };
+      }
+      if (reply.hangUp) {
+        req.socket.destroy();
+        return;
       }
       const headers: Record<string, string> = { ...reply.headers };
       let payload: string | Buffer = reply.body ?? '';
