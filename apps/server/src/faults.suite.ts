@@ -4,6 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usAddress } from './modules/orders/testing/commerce-fixtures.ts';
 import { fakePrintful, PRINTFUL_TOKEN } from './modules/orders/testing/fake-printful.ts';
+import {
+  STRIPE_TEST_SECRET_KEY,
+  STRIPE_TEST_WEBHOOK_SECRET,
+  stripeApi,
+} from './modules/payments/testing/stripe-api.ts';
 import { type FakeHttpServer, startFakeHttpServer } from './platform/testing/fake-http-server.ts';
 import { buildServer, request, ServerProcess } from './testing/cluster.ts';
 import { freePort, PrivatePostgres, PrivateServer } from './testing/private-servers.ts';
@@ -238,6 +243,8 @@ describe('faults under load', () => {
       () => printfulServer.close(),
     );
     printful = fakePrintful(printfulServer);
+    // Real manufacturing is never paid through the test gateway: Stripe's wire format, locally.
+    stripeApi(printfulServer);
     const apiPort = await freePort();
     const env = {
       NODE_ENV: 'production',
@@ -252,6 +259,10 @@ describe('faults under load', () => {
       PRINTFUL_TOKEN,
       PRINTFUL_BASE_URL: printfulServer.url,
       PRINTFUL_WEBHOOK_SECRET: 'faults-webhook-secret',
+      PAYMENT_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET,
+      STRIPE_API_BASE: printfulServer.url,
       FULFILLMENT_RETRY_BACKOFF_MS: '200',
       OUTBOX_POLL_MS: '100',
       JOBS_POLL_MS: '100',
