@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { configSchema } from './config.ts';
 import { Nginx } from './testing/cluster.ts';
+import { createTestApp } from './testing/test-app.ts';
 
 const deploy = fileURLToPath(new URL('../../../deploy/', import.meta.url));
 const settings = new Set(Object.keys(configSchema.shape));
@@ -68,8 +69,98 @@ describe('deployment files', () => {
       },
     });
     expect(byKind('PodDisruptionBudget')).toHaveLength(2);
-    expect(byKind('Ingress')).toHaveLength(1);
+
+    // No configuration snippets; /metrics and /docs only on an Ingress with an allow-list.
+    const ingresses = byKind('Ingress');
+    for (const ingress of ingresses)
+      for (const annotation of Object.keys(ingress.metadata.annotations ?? {}))
+        expect(annotation, ingress.metadata.name).not.toMatch(/snippet/);
+    const pathsOf = (ingress: any) =>
+      ingress.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => p.path)).sort();
+    const internal = ingresses.filter(
+      (i) => i.metadata.annotations?.['nginx.ingress.kubernetes.io/whitelist-source-range'],
+    );
+    expect(internal).toHaveLength(1);
+    expect(pathsOf(internal[0])).toEqual(['/docs', '/metrics']);
+    for (const range of internal[0].metadata.annotations[
+      'nginx.ingress.kubernetes.io/whitelist-source-range'
+    ].split(','))
+      expect(range).toMatch(/^(10\.|172\.16\.|192\.168\.)[\d.]+\/\d+$/);
+    const services = new Set(byKind('Service').map((s) => s.metadata.name));
+    for (const ingress of ingresses)
+      for (const rule of ingress.spec.rules)
+        for (const p of rule.http.paths) expect(services, p.path).toContain(p.backend.service.name);
   });
+
+  it('Kong (DB-less): routes only to real API paths, validates our access tokens, applies the brief’s limits', async () => {
+    const [kong] = await documents('kong/kong.yml');
+    expect(kong._format_version).toBe('3.0');
+    // The only value filled in at start is a real setting: the API's own JWT secret.
+    const source = await readFile(path.join(deploy, 'kong/kong.yml'), 'utf8');
+    const placeholders = [...source.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]!);
+    expect(new Set(placeholders)).toEqual(new Set(['JWT_SECRET']));
+
+    const upstreams = new Set(kong.upstreams.map((u: any) => u.name));
+    const t = await createTestApp({ background: false });
+    try {
+      const routes: string[] = t.app
+        .printRoutes({ commonPrefix: false })
+        .split('\n')
+        .map((line: string) =>
+          line
+            .replace(/^[\s│├└─]+/, '')
+            .replace(/ \(.*$/, '')
+            .trim(),
+        )
+        .filter(Boolean);
+      for (const service of kong.services) {
+        expect(upstreams, service.name).toContain(service.host);
+        for (const route of service.routes)
+          for (const prefix of route.paths)
+            expect(
+              routes.some((r) => r === prefix || r.startsWith(prefix === '/' ? '/' : `${prefix}/`)),
+              `${route.name}: ${prefix}`,
+            ).toBe(true);
+      }
+      // Paths that must never need a token, and paths that must.
+      const routeByName = new Map(kong.services.flatMap((s: any) => s.routes.map((r: any) => [r.name, r])));
+      const jwtOf = (name: string) =>
+        (routeByName.get(name) as any)?.plugins?.find((p: any) => p.name === 'jwt');
+      expect(jwtOf('auth')).toBeUndefined();
+      expect(jwtOf('webhooks')).toBeUndefined();
+      expect(jwtOf('account').config).toMatchObject({ key_claim_name: 'iss', claims_to_verify: ['exp'] });
+      // The credential matches how the API signs: HS256 with issuer boutique-to-box.
+      const [credential] = kong.consumers.flatMap((c: any) => c.jwt_secrets);
+      expect(credential).toMatchObject({
+        key: 'boutique-to-box',
+        algorithm: 'HS256',
+      });
+      expect(credential.secret).toMatch(/^\$\{JWT_SECRET\}$/);
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        payload: { email: `kong-${Date.now()}@example.com`, password: 'linen-lemons-42', name: 'Kong' },
+      });
+      const [header, payload] = (login.json().accessToken as string)
+        .split('.')
+        .slice(0, 2)
+        .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+      expect(header.alg).toBe(credential.algorithm);
+      expect(payload.iss).toBe(credential.key);
+      expect(payload.exp).toBeTypeOf('number');
+    } finally {
+      await t.close();
+    }
+    // The internal endpoints answer 404 at the gateway.
+    const internal = kong.services.flatMap((s: any) => s.routes).find((r: any) => r.name === 'internal');
+    expect(internal.paths).toEqual(expect.arrayContaining(['/metrics', '/docs']));
+    expect(internal.plugins[0]).toMatchObject({ name: 'request-termination', config: { status_code: 404 } });
+    // The brief's general limit on every route.
+    expect(kong.plugins.find((p: any) => p.name === 'rate-limiting').config).toMatchObject({
+      minute: 100,
+      hour: 1000,
+    });
+  }, 180_000); // it builds the real app: slow on a busy machine with the embedded database
 
   it('compose: every variable is a setting and every service waits for healthy dependencies', async () => {
     const [compose] = await documents('docker-compose.yml');

@@ -57,7 +57,7 @@ describe('tracing from a request to the worker', () => {
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
     t = await createTestApp({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } });
-  });
+  }, 180_000); // the embedded database starts slowly on a busy machine
   afterAll(async () => {
     await t?.close();
     await receiver?.close();
