@@ -1,6 +1,9 @@
+import { PRODUCT_GEOMETRY, type ProductPrintArea } from '@btb/contracts';
+
 /**
- * The launch catalogue, mapped to Printful catalog products and variants. Print areas follow
- * Printful's print file guidelines (the t-shirt front is 1800×2400 px at 150 DPI, 12×16 in).
+ * The launch catalogue, mapped to Printful catalog products and variants. Print areas come from
+ * the products' geometry (Printful's print file guidelines: the t-shirt front is 1800×2400 px at
+ * 150 DPI, 12×16 in).
  * The migration `0005_catalog_seed.sql` inserts exactly this (it is the output of `seedSql()`).
  */
 export interface SeedProduct {
@@ -10,7 +13,7 @@ export interface SeedProduct {
   category: 'dress' | 'shirt' | 'pants' | 'accessories';
   basePriceCents: number;
   printfulProductId: number;
-  printAreas: { placement: string; widthPx: number; heightPx: number; dpi: number }[];
+  printAreas: ProductPrintArea[];
   variants: {
     size: string;
     color: string;
@@ -44,7 +47,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'shirt',
     basePriceCents: 2400,
     printfulProductId: 71,
-    printAreas: [{ placement: 'front', widthPx: 1800, heightPx: 2400, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['tshirt-unisex'].printArea],
     variants: sized(
       [
         ['S', 0],
@@ -68,7 +71,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'shirt',
     basePriceCents: 4200,
     printfulProductId: 146,
-    printAreas: [{ placement: 'front', widthPx: 1800, heightPx: 2400, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['hoodie-unisex'].printArea],
     variants: sized(
       [
         ['S', 0],
@@ -92,7 +95,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'dress',
     basePriceCents: 5600,
     printfulProductId: 293,
-    printAreas: [{ placement: 'default', widthPx: 4500, heightPx: 5400, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['dress-skater'].printArea],
     variants: sized(
       [
         ['XS', 0],
@@ -112,7 +115,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'pants',
     basePriceCents: 4400,
     printfulProductId: 189,
-    printAreas: [{ placement: 'default', widthPx: 4500, heightPx: 5400, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['leggings-aop'].printArea],
     variants: sized(
       [
         ['XS', 0],
@@ -132,7 +135,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'accessories',
     basePriceCents: 2800,
     printfulProductId: 274,
-    printAreas: [{ placement: 'default', widthPx: 2250, heightPx: 2250, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['tote-aop'].printArea],
     variants: sized([['15″×15″', 0]], [['Black handles', '#111111', 9039]], 2800),
   },
 ];

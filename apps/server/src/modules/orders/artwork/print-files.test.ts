@@ -1,14 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { tilesAcrossFor } from '@btb/contracts';
 import { generateDesign } from '@btb/pattern-engine';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalStorage } from '../../../platform/storage/local-storage.ts';
 import { seedProducts } from '../../catalog/seed-products.ts';
 import { type DesignArtwork, tileSizeOf } from './design-artwork.ts';
-import { mockupSvg } from './mockups.ts';
-import { PrintFiles, renderPrintFile, tilesAcrossFor } from './print-files.ts';
+import { designMockupSvg } from './mockups.ts';
+import { PrintFiles, renderPrintFile } from './print-files.ts';
 
 const tileSvg =
   '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400"><rect width="400" height="400" fill="#1d2a4d"/><circle cx="200" cy="200" r="90" fill="#ff7f66"/></svg>';
@@ -76,12 +77,12 @@ describe('print files', () => {
 
   it('mockups draw every product', async () => {
     for (const p of seedProducts) {
-      const svg = await mockupSvg(vector, {
+      const svg = await designMockupSvg(vector, {
         ...p,
         currency: 'usd',
         variants: p.variants.map((v, i) => ({ ...v, id: String(i) })),
       });
-      expect(svg).toContain('url(#art)');
+      expect(svg).toContain('url(#btb-print)');
     }
   });
 });

@@ -1,10 +1,7 @@
-import type { PrintArea, Product } from '@btb/contracts';
+import { type PrintArea, type Product, tilesAcrossFor } from '@btb/contracts';
 import type { FileStorage } from '../../../platform/storage/file-storage.ts';
 import { designFileKey, repeatSvgFromTile, svgToPng, tileRaster, withDpi } from '../../studio/index.ts';
 import type { DesignArtwork } from './design-artwork.ts';
-
-/** One repeat of the pattern every ~4 inches of fabric, at least two across. */
-export const tilesAcrossFor = (area: PrintArea) => Math.max(2, Math.round(area.widthPx / area.dpi / 4));
 
 /**
  * The print file for one print area at its full pixel size: the vector tile repeated and

@@ -1,0 +1,102 @@
+import {
+  type CanvasRect,
+  MOCKUP_CANVAS_PX,
+  type ProductGeometry,
+  tilesAcrossFor,
+} from './product-geometry.ts';
+
+/** A `<pattern>` definition with this id, one tile `tilePx` wide, its origin at (x, y) on the canvas. */
+export type PatternDefinition = (id: string, tilePx: number, x: number, y: number) => string;
+
+export interface MockupInput {
+  geometry: ProductGeometry;
+  /** The fabric under a placed print, or the colour of an all-over product's handles and trims. */
+  garmentHex: string;
+  pattern: PatternDefinition;
+  /** Output size and the part of the canvas shown; the whole 1000×1000 canvas by default. */
+  view?: { width: number; height: number; viewBox: string };
+}
+
+const n = (v: number) => String(Math.round(v * 100) / 100);
+
+function rgbOf(hex: string): [number, number, number] {
+  const h = /^#?([0-9a-f]{6})$/i.exec(hex)?.[1] ?? 'ffffff';
+  return [0, 2, 4].map((i) => Number.parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+const isDark = (hex: string) => {
+  const [r, g, b] = rgbOf(hex);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+};
+
+/** Lighter (amount > 0) or darker (amount < 0) by a fraction. */
+function shade(hex: string, amount: number): string {
+  const mix = (c: number) =>
+    Math.round(amount >= 0 ? c + (255 - c) * amount : c * (1 + amount))
+      .toString(16)
+      .padStart(2, '0');
+  const [r, g, b] = rgbOf(hex);
+  return `#${mix(r)}${mix(g)}${mix(b)}`;
+}
+
+/** The print: the pattern in the print area (clipped to the garment) or over the whole outline. */
+function printLayer(geometry: ProductGeometry, rect: CanvasRect): string {
+  return geometry.printKind === 'placed'
+    ? `<rect x="${n(rect.x)}" y="${n(rect.y)}" width="${n(rect.width)}" height="${n(rect.height)}" fill="url(#btb-print)" clip-path="url(#btb-garment)"/>`
+    : `<path d="${geometry.outline}" fill="url(#btb-print)"/>`;
+}
+
+/**
+ * The mockup SVG of a product: backdrop, the garment in its colour, the print, then shading, folds,
+ * seams and an outline over it. The print's repeat is the print file's (tiles per area width).
+ */
+export function mockupSvg(input: MockupInput): string {
+  const { geometry: g, garmentHex } = input;
+  const C = MOCKUP_CANVAS_PX;
+  const view = input.view ?? { width: C, height: C, viewBox: `0 0 ${C} ${C}` };
+  const rect = g.printAreaOnCanvas;
+  const tilePx = rect.width / tilesAcrossFor(g.printArea);
+  const dark = isDark(garmentHex);
+  const seam = dark ? 'rgba(255,255,255,0.22)' : 'rgba(0,0,0,0.16)';
+  const strap = (d: string) =>
+    `<path d="${d}" fill="none" stroke="${garmentHex}" stroke-width="30" stroke-linecap="round"/>`;
+  const behind = g.behind
+    ? g.behind.kind === 'strap'
+      ? strap(g.behind.d)
+      : `<path d="${g.behind.d}" fill="${shade(garmentHex, -0.18)}"/>`
+    : '';
+  const folds = g.folds
+    .map(
+      (d) =>
+        `<path d="${d}" fill="none" stroke="#000" stroke-opacity="0.06" stroke-width="22" stroke-linecap="round"/>` +
+        `<path d="${d}" fill="none" stroke="#fff" stroke-opacity="0.07" stroke-width="8" stroke-linecap="round" transform="translate(9 0)"/>`,
+    )
+    .join('');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${view.width}" height="${view.height}" viewBox="${view.viewBox}">`,
+    '<defs>',
+    input.pattern('btb-print', tilePx, rect.x, rect.y),
+    `<clipPath id="btb-garment"><path d="${g.outline}"/></clipPath>`,
+    '<linearGradient id="btb-light" x1="0" y1="0" x2="1" y2="1">',
+    '<stop offset="0" stop-color="#ffffff" stop-opacity="0.22"/>',
+    '<stop offset="0.45" stop-color="#ffffff" stop-opacity="0"/>',
+    '<stop offset="1" stop-color="#000000" stop-opacity="0.20"/>',
+    '</linearGradient>',
+    '<radialGradient id="btb-floor" cx="0.5" cy="0.5" r="0.5">',
+    '<stop offset="0" stop-color="#000000" stop-opacity="0.18"/>',
+    '<stop offset="1" stop-color="#000000" stop-opacity="0"/>',
+    '</radialGradient>',
+    '</defs>',
+    `<rect x="-${C}" y="-${C}" width="${3 * C}" height="${3 * C}" fill="#f3efe9"/>`,
+    `<ellipse cx="500" cy="948" rx="360" ry="34" fill="url(#btb-floor)"/>`,
+    behind,
+    `<path d="${g.outline}" fill="${garmentHex}"/>`,
+    printLayer(g, rect),
+    `<g clip-path="url(#btb-garment)"><path d="${g.outline}" fill="url(#btb-light)"/>${folds}</g>`,
+    ...g.seams.map(
+      (d) => `<path d="${d}" fill="none" stroke="${seam}" stroke-width="3" stroke-linejoin="round"/>`,
+    ),
+    `<path d="${g.outline}" fill="none" stroke="rgba(0,0,0,0.28)" stroke-width="3" stroke-linejoin="round"/>`,
+    '</svg>',
+  ].join('');
+}
