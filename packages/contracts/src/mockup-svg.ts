@@ -1,18 +1,25 @@
 import {
   type CanvasRect,
   MOCKUP_CANVAS_PX,
+  type PrintPlacement,
   type ProductGeometry,
-  tilesAcrossFor,
+  placementOnCanvas,
+  type RepeatOptions,
+  tilesAcrossAt,
 } from './product-geometry.ts';
 
-/** A `<pattern>` definition with this id, one tile `tilePx` wide, its origin at (x, y) on the canvas. */
-export type PatternDefinition = (id: string, tilePx: number, x: number, y: number) => string;
+/** The content of one tile of the print drawn `tilePx` wide, from (0, 0). */
+export type TileContent = (tilePx: number) => string;
 
 export interface MockupInput {
   geometry: ProductGeometry;
   /** The fabric under a placed print, or the colour of an all-over product's handles and trims. */
   garmentHex: string;
-  pattern: PatternDefinition;
+  tile: TileContent;
+  /** For a placed print: where it sits in the print area (the whole area by default). */
+  placement?: PrintPlacement;
+  /** For an all-over print: the repeat's scale and rotation. */
+  repeat?: RepeatOptions;
   /** Output size and the part of the canvas shown; the whole 1000×1000 canvas by default. */
   view?: { width: number; height: number; viewBox: string };
 }
@@ -54,8 +61,13 @@ export function mockupSvg(input: MockupInput): string {
   const { geometry: g, garmentHex } = input;
   const C = MOCKUP_CANVAS_PX;
   const view = input.view ?? { width: C, height: C, viewBox: `0 0 ${C} ${C}` };
-  const rect = g.printAreaOnCanvas;
-  const tilePx = rect.width / tilesAcrossFor(g.printArea);
+  const placed = g.printKind === 'placed';
+  const rect = placed && input.placement ? placementOnCanvas(g, input.placement) : g.printAreaOnCanvas;
+  const repeat = placed ? undefined : input.repeat;
+  const tilePx = rect.width / tilesAcrossAt(g.printArea, repeat);
+  const rotation = repeat?.rotation
+    ? ` patternTransform="rotate(${n(repeat.rotation)} ${n(rect.x)} ${n(rect.y)})"`
+    : '';
   const dark = isDark(garmentHex);
   const seam = dark ? 'rgba(255,255,255,0.22)' : 'rgba(0,0,0,0.16)';
   const strap = (d: string) =>
@@ -75,7 +87,7 @@ export function mockupSvg(input: MockupInput): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${view.width}" height="${view.height}" viewBox="${view.viewBox}">`,
     '<defs>',
-    input.pattern('btb-print', tilePx, rect.x, rect.y),
+    `<pattern id="btb-print" patternUnits="userSpaceOnUse" x="${n(rect.x)}" y="${n(rect.y)}" width="${n(tilePx)}" height="${n(tilePx)}"${rotation}>${input.tile(tilePx)}</pattern>`,
     `<clipPath id="btb-garment"><path d="${g.outline}"/></clipPath>`,
     '<linearGradient id="btb-light" x1="0" y1="0" x2="1" y2="1">',
     '<stop offset="0" stop-color="#ffffff" stop-opacity="0.22"/>',

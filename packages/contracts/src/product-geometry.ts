@@ -124,3 +124,86 @@ export function productGeometry(productId: string, category: Category): ProductG
 /** One repeat of the pattern every ~4 inches of fabric, at least two across the area. */
 export const tilesAcrossFor = (area: ProductPrintArea) =>
   Math.max(2, Math.round(area.widthPx / area.dpi / 4));
+
+/** Where a placed print sits in its print area, in the area's pixels; its height follows the area's shape. */
+export interface PrintPlacement {
+  x: number;
+  y: number;
+  width: number;
+}
+
+/** An all-over repeat's scale (percent of the standard ~4 in tile) and rotation (degrees). */
+export interface RepeatOptions {
+  scale: number;
+  rotation: number;
+}
+
+/** What a buyer chose for one order line: where a placed print sits, or an all-over repeat's scale and turn. */
+export interface PrintOptions {
+  placement?: PrintPlacement;
+  repeat?: RepeatOptions;
+}
+
+export const REPEAT_SCALE = { min: 50, max: 200 } as const;
+/** The smallest placed print: a tenth of the area's width. */
+export const minPlacementWidth = (area: ProductPrintArea) => Math.ceil(area.widthPx / 10);
+export const placementHeight = (area: ProductPrintArea, width: number) =>
+  (width * area.heightPx) / area.widthPx;
+export const fullPlacement = (area: ProductPrintArea): PrintPlacement => ({
+  x: 0,
+  y: 0,
+  width: area.widthPx,
+});
+
+/** Why a placement does not fit its print area (empty when it does); paths name the fields. */
+export function placementProblems(area: ProductPrintArea, p: PrintPlacement) {
+  const problems: { path: 'x' | 'y' | 'width'; message: string }[] = [];
+  const min = minPlacementWidth(area);
+  if (p.width < min) problems.push({ path: 'width', message: `must be at least ${min} px` });
+  if (p.x + p.width > area.widthPx) {
+    problems.push({
+      path: 'x',
+      message: `the print's right edge (x + width) must be at most ${area.widthPx} px`,
+    });
+  }
+  const bottom = p.y + placementHeight(area, p.width);
+  if (bottom > area.heightPx + 1e-6) {
+    problems.push({
+      path: 'y',
+      message: `the print's bottom edge (y + ${area.heightPx}/${area.widthPx} of the width) must be at most ${area.heightPx} px`,
+    });
+  }
+  return problems;
+}
+
+/** The placed print's rectangle on the mockup canvas. */
+export function placementOnCanvas(geometry: ProductGeometry, p: PrintPlacement): CanvasRect {
+  const { printArea: area, printAreaOnCanvas: c } = geometry;
+  const k = c.width / area.widthPx;
+  return {
+    x: c.x + p.x * k,
+    y: c.y + p.y * k,
+    width: p.width * k,
+    height: placementHeight(area, p.width) * k,
+  };
+}
+
+/** Tiles across the printed width: a placed print keeps its tiles as it is resized; a repeat's scale sets them. */
+export function tilesAcrossAt(area: ProductPrintArea, repeat?: RepeatOptions) {
+  return (tilesAcrossFor(area) * 100) / (repeat?.scale ?? 100);
+}
+
+/**
+ * A raster tile's effective DPI where it is printed: its pixels over one tile's printed width in
+ * inches. Vectors print sharp at any size (reported as 300 DPI, or the area's DPI if higher).
+ */
+export function effectiveDpi(
+  art: { vector: boolean; sourceWidthPx: number | null },
+  area: ProductPrintArea,
+  options: { placement?: PrintPlacement; repeat?: RepeatOptions } = {},
+): number {
+  if (art.vector || art.sourceWidthPx === null) return Math.max(area.dpi, 300);
+  const printedInches = (options.placement?.width ?? area.widthPx) / area.dpi;
+  const tileInches = printedInches / tilesAcrossAt(area, options.repeat);
+  return Math.floor(art.sourceWidthPx / tileInches);
+}

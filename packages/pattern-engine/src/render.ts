@@ -1,4 +1,4 @@
-import { mockupSvg, PREVIEW_PRODUCT, PRODUCT_GEOMETRY, type PatternDefinition } from '@btb/contracts';
+import { mockupSvg, PREVIEW_PRODUCT, PRODUCT_GEOMETRY, type TileContent } from '@btb/contracts';
 import { darken } from './color.ts';
 import { buildLayers } from './motifs/index.ts';
 import { num } from './svg.ts';
@@ -56,8 +56,11 @@ export function renderRepeat(
  * catalogue's product geometry (so a shirt shows the t-shirt's front print, as ordered).
  */
 export function renderGarmentPreview(spec: DesignSpec): string {
-  return garmentPreview(spec.category, spec.palette.background, (id, tilePx, x, y) =>
-    patternDef(spec, id, tilePx, x, y),
+  return garmentPreview(
+    spec.category,
+    spec.palette.background,
+    (tilePx) =>
+      `<g transform="scale(${Math.round((tilePx / spec.tileSize) * 1e6) / 1e6})">${tileBody(spec)}</g>`,
   );
 }
 
@@ -73,18 +76,17 @@ export function renderGarmentPreviewWithImage(
   return garmentPreview(
     category,
     background,
-    (id, tilePx, x, y) =>
-      `<pattern id="${id}" patternUnits="userSpaceOnUse" x="${num(x)}" y="${num(y)}" width="${num(tilePx)}" height="${num(tilePx)}">` +
-      `<image href="${imageHref.replaceAll('"', '%22')}" width="${num(tilePx)}" height="${num(tilePx)}" preserveAspectRatio="xMidYMid slice"/></pattern>`,
+    (tilePx) =>
+      `<image href="${imageHref.replaceAll('"', '%22')}" width="${num(tilePx)}" height="${num(tilePx)}" preserveAspectRatio="xMidYMid slice"/>`,
   );
 }
 
 /** 800×1000 px: the middle of the product canvas, with room around the garment. */
 const PREVIEW_VIEW = { width: 800, height: 1000, viewBox: '60 -25 880 1100' };
 
-function garmentPreview(category: Category, bg: string, pattern: PatternDefinition): string {
+function garmentPreview(category: Category, bg: string, tile: TileContent): string {
   const geometry = PRODUCT_GEOMETRY[PREVIEW_PRODUCT[category]];
   // A placed print goes on a white garment; an all-over product's trims take the print's ground.
   const garmentHex = geometry.printKind === 'placed' ? '#ffffff' : darken(bg, 0.3);
-  return mockupSvg({ geometry, garmentHex, pattern, view: PREVIEW_VIEW });
+  return mockupSvg({ geometry, garmentHex, tile, view: PREVIEW_VIEW });
 }
