@@ -207,3 +207,22 @@ export function effectiveDpi(
   const tileInches = printedInches / tilesAcrossAt(area, options.repeat);
   return Math.floor(art.sourceWidthPx / tileInches);
 }
+
+/** The nearest placement that fits the area: at least the minimum width, wholly inside. */
+export function clampPlacement(area: ProductPrintArea, p: PrintPlacement): PrintPlacement {
+  const width = Math.round(Math.min(area.widthPx, Math.max(minPlacementWidth(area), p.width)));
+  const height = placementHeight(area, width);
+  return {
+    x: Math.round(Math.min(area.widthPx - width, Math.max(0, p.x))),
+    y: Math.round(Math.min(area.heightPx - height, Math.max(0, p.y))),
+    width,
+  };
+}
+
+/** The mockup URL's query for a choice ('' for none). */
+export function mockupQueryOf(options: PrintOptions): string {
+  const { placement: p, repeat: r } = options;
+  if (p) return `?x=${p.x}&y=${p.y}&width=${p.width}`;
+  if (r) return `?scale=${r.scale}&rotation=${r.rotation}`;
+  return '';
+}
