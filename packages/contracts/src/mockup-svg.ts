@@ -46,6 +46,19 @@ function shade(hex: string, amount: number): string {
   return `#${mix(r)}${mix(g)}${mix(b)}`;
 }
 
+/** The garment's extent on the canvas, from its outline's coordinates. */
+function outlineBounds(g: ProductGeometry): CanvasRect {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const [, x, y] of g.outline.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)) {
+    xs.push(Number(x));
+    ys.push(Number(y));
+  }
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
 /** The print: the pattern in the print area (clipped to the garment) or over the whole outline. */
 function printLayer(geometry: ProductGeometry, rect: CanvasRect): string {
   return geometry.printKind === 'placed'
@@ -62,6 +75,7 @@ export function mockupSvg(input: MockupInput): string {
   const C = MOCKUP_CANVAS_PX;
   const view = input.view ?? { width: C, height: C, viewBox: `0 0 ${C} ${C}` };
   const placed = g.printKind === 'placed';
+  const box = outlineBounds(g);
   const rect = placed && input.placement ? placementOnCanvas(g, input.placement) : g.printAreaOnCanvas;
   const repeat = placed ? undefined : input.repeat;
   const tilePx = rect.width / tilesAcrossAt(g.printArea, repeat);
@@ -77,11 +91,22 @@ export function mockupSvg(input: MockupInput): string {
       ? strap(g.behind.d)
       : `<path d="${g.behind.d}" fill="${shade(garmentHex, -0.18)}"/>`
     : '';
+  // Folds darken what is printed under them (multiplied), with a soft highlight beside each.
   const folds = g.folds
+    .map((d) =>
+      // Three widths stacked stand in for a blur, which costs resvg several times the render.
+      [34, 20, 8]
+        .map(
+          (w) =>
+            `<path d="${d}" fill="none" stroke="#d2cdc6" stroke-opacity="0.55" stroke-width="${w}" stroke-linecap="round"/>`,
+        )
+        .join(''),
+    )
+    .join('');
+  const highlights = g.folds
     .map(
       (d) =>
-        `<path d="${d}" fill="none" stroke="#000" stroke-opacity="0.06" stroke-width="22" stroke-linecap="round"/>` +
-        `<path d="${d}" fill="none" stroke="#fff" stroke-opacity="0.07" stroke-width="8" stroke-linecap="round" transform="translate(9 0)"/>`,
+        `<path d="${d}" fill="none" stroke="#fff" stroke-opacity="0.08" stroke-width="10" stroke-linecap="round" transform="translate(16 0)"/>`,
     )
     .join('');
   return [
@@ -94,6 +119,12 @@ export function mockupSvg(input: MockupInput): string {
     '<stop offset="0.45" stop-color="#ffffff" stop-opacity="0"/>',
     '<stop offset="1" stop-color="#000000" stop-opacity="0.20"/>',
     '</linearGradient>',
+    // The fabric's shading, multiplied over garment and print: darker towards the sides and hem.
+    '<linearGradient id="btb-shade" x1="0" y1="0" x2="1" y2="0">',
+    '<stop offset="0" stop-color="#c9c4bd"/><stop offset="0.18" stop-color="#f4f2ef"/>',
+    '<stop offset="0.5" stop-color="#ffffff"/><stop offset="0.82" stop-color="#f1efec"/>',
+    '<stop offset="1" stop-color="#bfbab3"/>',
+    '</linearGradient>',
     '<radialGradient id="btb-floor" cx="0.5" cy="0.5" r="0.5">',
     '<stop offset="0" stop-color="#000000" stop-opacity="0.18"/>',
     '<stop offset="1" stop-color="#000000" stop-opacity="0"/>',
@@ -104,7 +135,9 @@ export function mockupSvg(input: MockupInput): string {
     behind,
     `<path d="${g.outline}" fill="${garmentHex}"/>`,
     printLayer(g, rect),
-    `<g clip-path="url(#btb-garment)"><path d="${g.outline}" fill="url(#btb-light)"/>${folds}</g>`,
+    // Multiplied as one group: a clip path isolates a group, so the blend goes on the clipped group itself.
+    `<g clip-path="url(#btb-garment)" style="mix-blend-mode:multiply"><rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" fill="url(#btb-shade)"/>${folds}</g>`,
+    `<g clip-path="url(#btb-garment)"><path d="${g.outline}" fill="url(#btb-light)"/>${highlights}</g>`,
     ...g.seams.map(
       (d) => `<path d="${d}" fill="none" stroke="${seam}" stroke-width="3" stroke-linejoin="round"/>`,
     ),

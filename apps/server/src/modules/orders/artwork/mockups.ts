@@ -52,7 +52,7 @@ export function printOptionsSuffix(options: PrintOptions): string {
 }
 
 /** Mockups are named for the look they are drawn with, so a new look does not serve old files. */
-const MOCKUP_LOOK = 'v2';
+const MOCKUP_LOOK = 'v3';
 
 export const mockupKey = (
   art: Pick<DesignArtwork, 'designId' | 'seed'>,

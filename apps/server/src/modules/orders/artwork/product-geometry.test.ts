@@ -73,6 +73,16 @@ describe('one product geometry', () => {
     expect(Math.min(...(sleeve as number[]))).toBeGreaterThan(200);
   });
 
+  it('folds and shading are multiplied over the print: darker, the same hue', async () => {
+    const svg = await designMockupSvg(art, productOf('dress-skater'));
+    // (375, 680) lies on the dress's left fold; (540, 700) on open fabric between folds.
+    const [fr, fg, fb] = pixelAt(svg, 375, 680) as number[];
+    const [r, g, b] = pixelAt(svg, 540, 700) as number[];
+    expect(fr!).toBeLessThan(r! - 15);
+    expect(Math.abs(fr! / r! - fb! / b!)).toBeLessThan(0.1);
+    expect(fg!).toBeLessThanOrEqual(g!);
+  });
+
   it('print files are the geometry’s print area in pixels', async () => {
     for (const id of ['tshirt-unisex', 'tote-aop'] as const) {
       const area = PRODUCT_GEOMETRY[id].printArea;
