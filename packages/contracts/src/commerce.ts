@@ -19,6 +19,20 @@ export const variantSchema = z.object({
   printfulVariantId: z.number().int(),
 });
 
+const dayRange = z.object({ min: z.number().int(), max: z.number().int() });
+
+/** What a buyer checks before ordering: sizes (cm), fabric, care, and how long making and shipping take. */
+export const productFactsSchema = z.object({
+  fabric: z.string(),
+  care: z.string(),
+  /** Garment measurements laid flat, per size, in centimetres. */
+  sizeChart: z.array(z.object({ size: z.string(), widthCm: z.number(), lengthCm: z.number() })),
+  productionDays: dayRange,
+  /** Standard shipping by destination; `countries` empty for the rest of the world. */
+  shippingDays: z.array(z.object({ region: z.string(), countries: z.array(z.string()), days: dayRange })),
+});
+export type ProductFacts = z.infer<typeof productFactsSchema>;
+
 export const productSchema = z
   .object({
     id: z.string(),
@@ -30,6 +44,7 @@ export const productSchema = z
     printfulProductId: z.number().int(),
     printAreas: z.array(printAreaSchema),
     variants: z.array(variantSchema),
+    facts: productFactsSchema.optional(),
   })
   .meta({ id: 'Product' });
 export type Product = z.infer<typeof productSchema>;

@@ -9,6 +9,7 @@ import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';
 import { Button, ButtonLink } from '../components/ui/button.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
 import { PrintChoice } from '../components/print-choice.tsx';
+import { ProductFactsView } from '../components/product-facts.tsx';
 import { Field, FieldError, Input, Select } from '../components/ui/input.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 import { cn } from '../lib/cn.ts';
@@ -336,6 +337,17 @@ export function CheckoutPage() {
               </div>
             </CardContent>
           </Card>
+
+          {product?.facts && (
+            <Card>
+              <CardHeader>
+                <CardTitle>About the {product.name}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ProductFactsView product={product} country={address.country} />
+              </CardContent>
+            </Card>
+          )}
 
           {product && !locked && (
             <Card>
