@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from './chromium.ts';
+import { placeAndResizePrint } from './print-placement.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const shots = join(root, 'docs/screenshots');
@@ -336,6 +337,27 @@ async function main() {
       await page.waitForURL('**/orders/*');
       state.orderId = new URL(page.url()).pathname.split('/').pop()!;
     });
+
+    await step(
+      'place and resize a print with the mouse and the keyboard, order it, see it on the order',
+      ['like it from a second account'],
+      async () => {
+        const { page } = buyer!;
+        const placement = await placeAndResizePrint(page, state.designId!, (name) => screenshot(page, name));
+        await page.getByLabel('Address', { exact: true }).fill('1 Market Street');
+        await page.getByLabel('City').fill('San Francisco');
+        await page.getByLabel('Postal code').fill('94105');
+        await page.getByRole('button', { name: 'Review order' }).click();
+        await page.getByTestId('order-total').waitFor({ timeout: 15_000 });
+        await page.getByRole('button', { name: /^Pay / }).click();
+        await page.getByText('Payment received').waitFor({ timeout: 15_000 });
+        await page.getByRole('link', { name: 'Track your order' }).click();
+        await page.waitForURL('**/orders/*');
+        const shown = await page.getByTestId('item-placement').textContent({ timeout: 10_000 });
+        const expected = `Print ${placement.width} px wide at ${placement.x}, ${placement.y} px`;
+        if (!shown?.includes(expected)) throw new Error(`the order shows "${shown}", expected "${expected}"`);
+      },
+    );
 
     await step(
       'see the order advance to shipped/delivered',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categorySchema } from './designs.ts';
+import { REPEAT_SCALE } from './product-geometry.ts';
 
 export const printAreaSchema = z.object({
   placement: z.string(),
@@ -18,6 +19,20 @@ export const variantSchema = z.object({
   printfulVariantId: z.number().int(),
 });
 
+const dayRange = z.object({ min: z.number().int(), max: z.number().int() });
+
+/** What a buyer checks before ordering: sizes (cm), fabric, care, and how long making and shipping take. */
+export const productFactsSchema = z.object({
+  fabric: z.string(),
+  care: z.string(),
+  /** Garment measurements laid flat, per size, in centimetres. */
+  sizeChart: z.array(z.object({ size: z.string(), widthCm: z.number(), lengthCm: z.number() })),
+  productionDays: dayRange,
+  /** Standard shipping by destination; `countries` empty for the rest of the world. */
+  shippingDays: z.array(z.object({ region: z.string(), countries: z.array(z.string()), days: dayRange })),
+});
+export type ProductFacts = z.infer<typeof productFactsSchema>;
+
 export const productSchema = z
   .object({
     id: z.string(),
@@ -29,6 +44,7 @@ export const productSchema = z
     printfulProductId: z.number().int(),
     printAreas: z.array(printAreaSchema),
     variants: z.array(variantSchema),
+    facts: productFactsSchema.optional(),
   })
   .meta({ id: 'Product' });
 export type Product = z.infer<typeof productSchema>;
@@ -59,6 +75,56 @@ export type Address = z.infer<typeof addressSchema>;
 
 export const shippingMethods = ['standard', 'express'] as const;
 
+/** A placed print's position and width in its print area's pixels (checked against the area by the server). */
+export const printPlacementSchema = z
+  .object({
+    x: z.number().min(0, 'must be at least 0'),
+    y: z.number().min(0, 'must be at least 0'),
+    width: z.number().positive('must be more than 0'),
+  })
+  .meta({ id: 'PrintPlacement' });
+
+/** An all-over repeat's scale in percent of the standard tile, and its rotation in degrees. */
+export const repeatOptionsSchema = z
+  .object({
+    scale: z
+      .number()
+      .min(REPEAT_SCALE.min, `must be at least ${REPEAT_SCALE.min}%`)
+      .max(REPEAT_SCALE.max, `must be at most ${REPEAT_SCALE.max}%`)
+      .default(100),
+    rotation: z.number().min(0, 'must be at least 0').lt(360, 'must be less than 360').default(0),
+  })
+  .meta({ id: 'RepeatOptions' });
+
+/** GET /api/designs/:id/mockups/:productId: the print as an order line would carry it. */
+export const mockupQuerySchema = z
+  .object({
+    x: z.coerce.number().min(0, 'must be at least 0').optional(),
+    y: z.coerce.number().min(0, 'must be at least 0').optional(),
+    width: z.coerce.number().positive('must be more than 0').optional(),
+    scale: z.coerce
+      .number()
+      .min(REPEAT_SCALE.min, `must be at least ${REPEAT_SCALE.min}%`)
+      .max(REPEAT_SCALE.max, `must be at most ${REPEAT_SCALE.max}%`)
+      .optional(),
+    rotation: z.coerce.number().min(0, 'must be at least 0').lt(360, 'must be less than 360').optional(),
+  })
+  .refine(
+    (q) =>
+      [q.x, q.y, q.width].every((v) => v === undefined) || [q.x, q.y, q.width].every((v) => v !== undefined),
+    {
+      message: 'a placement needs x, y and width together',
+      path: ['width'],
+    },
+  )
+  .transform(({ x, y, width, scale, rotation }) => ({
+    placement: width === undefined ? undefined : { x: x!, y: y!, width },
+    repeat:
+      scale === undefined && rotation === undefined
+        ? undefined
+        : { scale: scale ?? 100, rotation: rotation ?? 0 },
+  }));
+
 export const createOrderBodySchema = z.object({
   items: z
     .array(
@@ -67,6 +133,10 @@ export const createOrderBodySchema = z.object({
         productId: z.string().min(1).max(60),
         variantId: z.string().min(1).max(60),
         quantity: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'),
+        /** Products with a placed print (t-shirt, hoodie front): where it goes; the whole area when absent. */
+        placement: printPlacementSchema.optional(),
+        /** All-over products: the repeat's scale and rotation; 100% and 0° when absent. */
+        repeat: repeatOptionsSchema.optional(),
       }),
     )
     .min(1, 'an order needs at least one item')
@@ -107,6 +177,10 @@ export const orderSchema = z
         quantity: z.number().int(),
         unitPriceCents: z.number().int(),
         printFileUrl: z.string().nullable(),
+        placement: printPlacementSchema.optional(),
+        repeat: z.object({ scale: z.number(), rotation: z.number() }).optional(),
+        /** The artwork's effective DPI at the chosen size (vectors: 300). */
+        effectiveDpi: z.number().int().optional(),
       }),
     ),
     currency: z.string(),

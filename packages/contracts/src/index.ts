@@ -3,3 +3,5 @@ export * from './identity.ts';
 export * from './designs.ts';
 export * from './commerce.ts';
 export * from './events.ts';
+export * from './product-geometry.ts';
+export * from './mockup-svg.ts';

@@ -1,5 +1,5 @@
-import { darken, mix } from './color.ts';
-import { GARMENTS } from './garments.ts';
+import { mockupSvg, PREVIEW_PRODUCT, PRODUCT_GEOMETRY, type TileContent } from '@btb/contracts';
+import { darken } from './color.ts';
 import { buildLayers } from './motifs/index.ts';
 import { num } from './svg.ts';
 import { drawWindow } from './tile.ts';
@@ -51,10 +51,16 @@ export function renderRepeat(
   );
 }
 
-/** Flat-lay mock-up: the print clipped to the garment, with soft shading and seams on a neutral backdrop. */
+/**
+ * The studio's preview: the design on the product that its category is sold as, drawn with the
+ * catalogue's product geometry (so a shirt shows the t-shirt's front print, as ordered).
+ */
 export function renderGarmentPreview(spec: DesignSpec): string {
-  return garmentPreview(spec.category, spec.palette.background, (id, tilePx, x, y) =>
-    patternDef(spec, id, tilePx, x, y),
+  return garmentPreview(
+    spec.category,
+    spec.palette.background,
+    (tilePx) =>
+      `<g transform="scale(${Math.round((tilePx / spec.tileSize) * 1e6) / 1e6})">${tileBody(spec)}</g>`,
   );
 }
 
@@ -70,64 +76,17 @@ export function renderGarmentPreviewWithImage(
   return garmentPreview(
     category,
     background,
-    (id, tilePx, x, y) =>
-      `<pattern id="${id}" patternUnits="userSpaceOnUse" x="${num(x)}" y="${num(y)}" width="${num(tilePx)}" height="${num(tilePx)}">` +
-      `<image href="${imageHref.replaceAll('"', '%22')}" width="${num(tilePx)}" height="${num(tilePx)}" preserveAspectRatio="xMidYMid slice"/></pattern>`,
+    (tilePx) =>
+      `<image href="${imageHref.replaceAll('"', '%22')}" width="${num(tilePx)}" height="${num(tilePx)}" preserveAspectRatio="xMidYMid slice"/>`,
   );
 }
 
-type PrintPatternDef = (id: string, tilePx: number, x: number, y: number) => string;
+/** 800×1000 px: the middle of the product canvas, with room around the garment. */
+const PREVIEW_VIEW = { width: 800, height: 1000, viewBox: '60 -25 880 1100' };
 
-function garmentPreview(category: Category, bg: string, printDef: PrintPatternDef): string {
-  const g = GARMENTS[category];
-  const W = 800;
-  const H = 1000;
-  const line = mix(darken(bg, 0.6), '#222222', 0.6);
-  const defs =
-    '<linearGradient id="btb-backdrop" x1="0" y1="0" x2="0" y2="1">' +
-    '<stop offset="0" stop-color="#f5f3ef"/><stop offset="1" stop-color="#e7e3dc"/></linearGradient>' +
-    '<radialGradient id="btb-shadow"><stop offset="0" stop-color="#000" stop-opacity="0.22"/>' +
-    '<stop offset="1" stop-color="#000" stop-opacity="0"/></radialGradient>' +
-    '<linearGradient id="btb-shade" x1="0" y1="0" x2="1" y2="0">' +
-    '<stop offset="0" stop-color="#000" stop-opacity="0.22"/><stop offset="0.22" stop-color="#000" stop-opacity="0"/>' +
-    '<stop offset="0.45" stop-color="#fff" stop-opacity="0.12"/><stop offset="0.7" stop-color="#000" stop-opacity="0"/>' +
-    '<stop offset="1" stop-color="#000" stop-opacity="0.24"/></linearGradient>' +
-    '<linearGradient id="btb-drop" x1="0" y1="0" x2="0" y2="1">' +
-    '<stop offset="0" stop-color="#fff" stop-opacity="0.08"/><stop offset="1" stop-color="#000" stop-opacity="0.12"/></linearGradient>' +
-    `<clipPath id="btb-clip"><path d="${g.outline}"/></clipPath>` +
-    printDef('btb-print', g.tilePx, W / 2 - g.tilePx / 2, 0);
-  const folds = g.folds
-    .map(
-      (d) =>
-        `<path d="${d}" fill="none" stroke="#000" stroke-opacity="0.05" stroke-width="22" stroke-linecap="round"/>` +
-        `<path d="${d}" fill="none" stroke="#fff" stroke-opacity="0.06" stroke-width="8" stroke-linecap="round" transform="translate(9 0)"/>`,
-    )
-    .join('');
-  const seams = g.seams
-    .map(
-      (d) =>
-        `<path d="${d}" fill="none" stroke="${line}" stroke-opacity="0.35" stroke-width="2" stroke-dasharray="6 5" stroke-linecap="round"/>`,
-    )
-    .join('');
-  const strap = (d: string, shade: number) =>
-    `<path d="${d}" fill="none" stroke="${line}" stroke-opacity="0.5" stroke-width="30" stroke-linecap="round"/>` +
-    `<path d="${d}" fill="none" stroke="${darken(bg, shade)}" stroke-width="26" stroke-linecap="round"/>`;
-  const behind = g.behind
-    ? category === 'accessories'
-      ? strap(g.behind, 0.3)
-      : `<path d="${g.behind}" fill="url(#btb-print)"/><path d="${g.behind}" fill="#000" fill-opacity="0.3"/>`
-    : '';
-  return (
-    `<svg ${SVG_NS} width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">` +
-    `<defs>${defs}</defs>` +
-    `<rect width="${W}" height="${H}" fill="url(#btb-backdrop)"/>` +
-    `<ellipse cx="400" cy="${g.bottom + 18}" rx="300" ry="34" fill="url(#btb-shadow)"/>` +
-    behind +
-    `<path d="${g.outline}" fill="url(#btb-print)"/>` +
-    `<g clip-path="url(#btb-clip)"><rect width="${W}" height="${H}" fill="url(#btb-shade)"/>` +
-    `<rect width="${W}" height="${H}" fill="url(#btb-drop)"/>${folds}${seams}</g>` +
-    `<path d="${g.outline}" fill="none" stroke="${line}" stroke-opacity="0.55" stroke-width="2.5" stroke-linejoin="round"/>` +
-    (g.front ? strap(g.front, 0.15) : '') +
-    '</svg>'
-  );
+function garmentPreview(category: Category, bg: string, tile: TileContent): string {
+  const geometry = PRODUCT_GEOMETRY[PREVIEW_PRODUCT[category]];
+  // A placed print goes on a white garment; an all-over product's trims take the print's ground.
+  const garmentHex = geometry.printKind === 'placed' ? '#ffffff' : darken(bg, 0.3);
+  return mockupSvg({ geometry, garmentHex, tile, view: PREVIEW_VIEW });
 }

@@ -15,6 +15,7 @@ import type {
   UpdateProfileBody,
   User,
 } from '@btb/contracts';
+import { mockupQueryOf, type PrintOptions } from '@btb/contracts';
 import { useAuth } from '../stores/auth.ts';
 import { type ApiClient, createApiClient, type Query } from './client.ts';
 
@@ -92,7 +93,8 @@ export const api = {
       client.post<Design>(`/api/designs/${enc(id)}/versions/${enc(versionId)}/select`),
     like: (id: string) => client.put<{ liked: boolean; likes: number }>(`/api/designs/${enc(id)}/like`),
     unlike: (id: string) => client.del<{ liked: boolean; likes: number }>(`/api/designs/${enc(id)}/like`),
-    mockupUrl: (id: string, productId: string) => `/api/designs/${enc(id)}/mockups/${enc(productId)}`,
+    mockupUrl: (id: string, productId: string, options: PrintOptions = {}) =>
+      `/api/designs/${enc(id)}/mockups/${enc(productId)}${mockupQueryOf(options)}`,
     eventsUrl: (id: string) => `/api/designs/${enc(id)}/events`,
   },
   trends: () => client.get<Trends>('/api/trends'),

@@ -1,4 +1,4 @@
-import type { Address, Design, Order, Product } from '@btb/contracts';
+import type { Address, Design, Order, PrintOptions, Product } from '@btb/contracts';
 import { CheckCircle2, CreditCard, Lock, Package, XCircle } from 'lucide-react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -8,7 +8,9 @@ import { DesignThumb } from '../components/design-card.tsx';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';
 import { Button, ButtonLink } from '../components/ui/button.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
-import { Field, Input, Select } from '../components/ui/input.tsx';
+import { PrintChoice } from '../components/print-choice.tsx';
+import { ProductFactsView } from '../components/product-facts.tsx';
+import { Field, FieldError, Input, Select } from '../components/ui/input.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 import { cn } from '../lib/cn.ts';
 import { countries } from '../lib/countries.ts';
@@ -65,6 +67,7 @@ export function CheckoutPage() {
   const [size, setSize] = useState('');
   const [color, setColor] = useState('');
   const [quantity, setQuantity] = useState(1);
+  const [printOptions, setPrintOptions] = useState<PrintOptions>({});
   const [shippingMethod, setShippingMethod] = useState<'standard' | 'express'>('standard');
   const [address, setAddress] = useState<AddressForm>({
     name: user?.name ?? '',
@@ -114,7 +117,7 @@ export function CheckoutPage() {
     product?.variants.find((v) => v.size === size);
 
   // A changed form is a new checkout attempt; a resubmitted identical one reuses its key.
-  const formKey = JSON.stringify([productId, variant?.id, quantity, shippingMethod, address]);
+  const formKey = JSON.stringify([productId, variant?.id, quantity, printOptions, shippingMethod, address]);
   const lastKey = useRef(formKey);
   if (lastKey.current !== formKey) {
     lastKey.current = formKey;
@@ -143,7 +146,7 @@ export function CheckoutPage() {
     try {
       const created = await api.orders.create(
         {
-          items: [{ designId, productId, variantId: variant!.id, quantity }],
+          items: [{ designId, productId, variantId: variant!.id, quantity, ...printOptions }],
           shippingMethod,
           shippingAddress: {
             name: address.name.trim(),
@@ -252,7 +255,10 @@ export function CheckoutPage() {
                     name="product"
                     value={productId}
                     disabled={locked}
-                    onChange={(e) => setProductId(e.target.value)}
+                    onChange={(e) => {
+                      setProductId(e.target.value);
+                      setPrintOptions({});
+                    }}
                   >
                     {products.map((pr) => (
                       <option key={pr.id} value={pr.id}>
@@ -331,6 +337,40 @@ export function CheckoutPage() {
               </div>
             </CardContent>
           </Card>
+
+          {product?.facts && (
+            <Card>
+              <CardHeader>
+                <CardTitle>About the {product.name}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ProductFactsView product={product} country={address.country} />
+              </CardContent>
+            </Card>
+          )}
+
+          {product && !locked && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Print</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <PrintChoice
+                  design={design}
+                  product={product}
+                  value={printOptions}
+                  onChange={setPrintOptions}
+                />
+                <FieldError>
+                  {errors.placement ||
+                    errors['placement.x'] ||
+                    errors['placement.y'] ||
+                    errors['placement.width'] ||
+                    errors.repeat}
+                </FieldError>
+              </CardContent>
+            </Card>
+          )}
 
           <Card>
             <CardHeader>
@@ -494,7 +534,7 @@ export function CheckoutPage() {
               <div className="flex gap-3">
                 {productId ? (
                   <AuthImage
-                    src={api.designs.mockupUrl(design.id, productId)}
+                    src={api.designs.mockupUrl(design.id, productId, printOptions)}
                     needsAuth={!design.isPublic}
                     alt={`${design.title} on the ${product?.name ?? 'product'}`}
                     className="h-20 w-20 shrink-0 rounded-xl bg-linen object-cover"

@@ -314,6 +314,17 @@ export function OrderPage() {
                       <p className="text-ink-soft">
                         {i.productName} · {i.variantName} × {i.quantity}
                       </p>
+                      {i.placement && (
+                        <p className="text-xs text-ink-soft" data-testid="item-placement">
+                          Print {Math.round(i.placement.width)} px wide at {Math.round(i.placement.x)},{' '}
+                          {Math.round(i.placement.y)} px in the print area
+                        </p>
+                      )}
+                      {i.repeat && (
+                        <p className="text-xs text-ink-soft" data-testid="item-repeat">
+                          Pattern at {i.repeat.scale}%, turned {i.repeat.rotation}°
+                        </p>
+                      )}
                     </div>
                     <span className="text-sm tabular-nums">
                       {formatMoney(i.unitPriceCents * i.quantity, order.currency)}

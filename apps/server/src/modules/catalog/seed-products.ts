@@ -1,6 +1,9 @@
+import { PRODUCT_GEOMETRY, type ProductFacts, type ProductPrintArea } from '@btb/contracts';
+
 /**
- * The launch catalogue, mapped to Printful catalog products and variants. Print areas follow
- * Printful's print file guidelines (the t-shirt front is 1800×2400 px at 150 DPI, 12×16 in).
+ * The launch catalogue, mapped to Printful catalog products and variants. Print areas come from
+ * the products' geometry (Printful's print file guidelines: the t-shirt front is 1800×2400 px at
+ * 150 DPI, 12×16 in).
  * The migration `0005_catalog_seed.sql` inserts exactly this (it is the output of `seedSql()`).
  */
 export interface SeedProduct {
@@ -10,7 +13,7 @@ export interface SeedProduct {
   category: 'dress' | 'shirt' | 'pants' | 'accessories';
   basePriceCents: number;
   printfulProductId: number;
-  printAreas: { placement: string; widthPx: number; heightPx: number; dpi: number }[];
+  printAreas: ProductPrintArea[];
   variants: {
     size: string;
     color: string;
@@ -44,7 +47,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'shirt',
     basePriceCents: 2400,
     printfulProductId: 71,
-    printAreas: [{ placement: 'front', widthPx: 1800, heightPx: 2400, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['tshirt-unisex'].printArea],
     variants: sized(
       [
         ['S', 0],
@@ -68,7 +71,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'shirt',
     basePriceCents: 4200,
     printfulProductId: 146,
-    printAreas: [{ placement: 'front', widthPx: 1800, heightPx: 2400, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['hoodie-unisex'].printArea],
     variants: sized(
       [
         ['S', 0],
@@ -92,7 +95,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'dress',
     basePriceCents: 5600,
     printfulProductId: 293,
-    printAreas: [{ placement: 'default', widthPx: 4500, heightPx: 5400, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['dress-skater'].printArea],
     variants: sized(
       [
         ['XS', 0],
@@ -112,7 +115,7 @@ export const seedProducts: SeedProduct[] = [
     category: 'pants',
     basePriceCents: 4400,
     printfulProductId: 189,
-    printAreas: [{ placement: 'default', widthPx: 4500, heightPx: 5400, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['leggings-aop'].printArea],
     variants: sized(
       [
         ['XS', 0],
@@ -132,10 +135,65 @@ export const seedProducts: SeedProduct[] = [
     category: 'accessories',
     basePriceCents: 2800,
     printfulProductId: 274,
-    printAreas: [{ placement: 'default', widthPx: 2250, heightPx: 2250, dpi: 150 }],
+    printAreas: [PRODUCT_GEOMETRY['tote-aop'].printArea],
     variants: sized([['15″×15″', 0]], [['Black handles', '#111111', 9039]], 2800),
   },
 ];
+
+/** Printful's fulfilment times for these products, standard shipping from its US and EU centres. */
+const shippingDays: ProductFacts['shippingDays'] = [
+  { region: 'United States', countries: ['US'], days: { min: 3, max: 5 } },
+  {
+    region: 'Europe',
+    countries: ['DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'AT', 'IE', 'PT', 'LV', 'PL', 'SE', 'DK', 'FI'],
+    days: { min: 4, max: 8 },
+  },
+  { region: 'United Kingdom and Canada', countries: ['GB', 'CA'], days: { min: 5, max: 9 } },
+  { region: 'Rest of the world', countries: [], days: { min: 7, max: 20 } },
+];
+const chart = (sizes: string[], width0: number, length0: number, widthStep: number, lengthStep: number) =>
+  sizes.map((size, i) => ({ size, widthCm: width0 + i * widthStep, lengthCm: length0 + i * lengthStep }));
+const letterSizes = ['S', 'M', 'L', 'XL', '2XL'];
+const smallSizes = ['XS', 'S', 'M', 'L', 'XL'];
+
+/** The facts shown before checkout, served with the catalogue. */
+export const productFacts: Record<string, ProductFacts> = {
+  'tshirt-unisex': {
+    fabric: '100% Airlume combed and ring-spun cotton, 142 g/m²',
+    care: 'Machine wash cold, inside out; tumble dry low; do not iron the print',
+    sizeChart: chart(letterSizes, 46, 71, 5, 2.5),
+    productionDays: { min: 2, max: 5 },
+    shippingDays,
+  },
+  'hoodie-unisex': {
+    fabric: '50% cotton, 50% polyester fleece, 271 g/m²',
+    care: 'Machine wash cold, inside out; tumble dry low; do not iron the print',
+    sizeChart: chart(letterSizes, 51, 69, 5, 2.5),
+    productionDays: { min: 2, max: 5 },
+    shippingDays,
+  },
+  'dress-skater': {
+    fabric: '82% polyester, 18% spandex jersey, 195 g/m², printed before cutting',
+    care: 'Machine wash cold, gentle cycle; hang to dry; do not iron',
+    sizeChart: chart(smallSizes, 39, 84, 4, 2),
+    productionDays: { min: 3, max: 7 },
+    shippingDays,
+  },
+  'leggings-aop': {
+    fabric: '82% polyester, 18% spandex, four-way stretch, 250 g/m²',
+    care: 'Machine wash cold, gentle cycle; hang to dry; do not iron',
+    sizeChart: chart(smallSizes, 29, 94, 3, 1.5),
+    productionDays: { min: 3, max: 7 },
+    shippingDays,
+  },
+  'tote-aop': {
+    fabric: '100% spun polyester, 280 g/m², black cotton handles',
+    care: 'Spot clean or hand wash cold; hang to dry',
+    sizeChart: [{ size: '15″×15″', widthCm: 38, lengthCm: 38 }],
+    productionDays: { min: 2, max: 5 },
+    shippingDays,
+  },
+};
 
 export const variantIdOf = (productId: string, size: string, color: string) =>
   `${productId}-${color}-${size}`

@@ -2,6 +2,7 @@ import type { Product } from '@btb/contracts';
 import { asc, eq } from 'drizzle-orm';
 import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { productFacts } from './seed-products.ts';
 import { products, variants } from './tables.ts';
 
 const CATALOG_KEY = 'catalog:products';
@@ -30,6 +31,7 @@ export class CatalogService {
           basePriceCents: p.basePriceCents,
           printfulProductId: p.printfulProductId,
           printAreas: p.printAreas as Product['printAreas'],
+          ...(productFacts[p.id] ? { facts: productFacts[p.id] } : {}),
           variants: variantRows
             .filter((v) => v.productId === p.id)
             .map((v) => ({

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -175,6 +176,47 @@ describe('manufacturing with Printful', () => {
     expect(signed.json().applied).toBe(false);
     expect((await getOrder(app, buyer, order.id)).status).toBe('shipped');
   }, 60_000);
+
+  it('sends a moved and resized print with its position, and an all-over repeat at its scale', async () => {
+    const buyer = await signUp(app, 'Placer');
+    const design = await readyDesign(app, buyer);
+    const placement = { x: 300, y: 600, width: 900 };
+    const order = (
+      await placeOrder(app, buyer, [
+        { ...(await itemFor(app, design.id, 'tshirt-unisex')), placement },
+        { ...(await itemFor(app, design.id, 'tote-aop')), repeat: { scale: 200, rotation: 0 } },
+      ])
+    ).json();
+    await pay(app, buyer, order.id);
+    expect(await until(async () => (await getOrder(app, buyer, order.id)).status === 'submitted')).toBe(true);
+    const sent = server
+      .requestsTo('POST', '/orders')
+      .find((r) => r.body.external_id === order.id.replaceAll('-', ''))!.body;
+    const [shirt, tote] = sent.items;
+    expect(shirt.files).toEqual([
+      {
+        type: 'front',
+        url: expect.stringMatching(/\/print\/tshirt-unisex-front-at-300-600-900\.png$/),
+        position: expect.objectContaining({ width: 900, height: 1200, top: 600, left: 300 }),
+      },
+    ]);
+    expect(tote.files).toEqual([
+      { type: 'default', url: expect.stringMatching(/\/print\/tote-aop-default-scale-200-turn-0\.png$/) },
+    ]);
+    // The files behind those URLs are what was chosen: the print at 900×1200 px, the tote's full area.
+    const fileOf = async (url: string) =>
+      (await t.platform.storage.get(new URL(url).pathname.replace(/^\/files\//, '')))!.body;
+    expect(await sharp(await fileOf(shirt.files[0].url)).metadata()).toMatchObject({
+      width: 900,
+      height: 1200,
+    });
+    expect(await sharp(await fileOf(tote.files[0].url)).metadata()).toMatchObject({
+      width: 2250,
+      height: 2250,
+    });
+    // The order page shows the same placement.
+    expect((await getOrder(app, buyer, order.id)).items[0]!.placement).toEqual(placement);
+  }, 120_000);
 
   it('a refused submission ends in fulfillment_failed with the reason; an admin sees it and retries', async () => {
     const buyer = await signUp(app, 'Unlucky');

@@ -1,4 +1,4 @@
-import type { OrderStatus, Product } from '@btb/contracts';
+import type { OrderStatus, PrintOptions, Product } from '@btb/contracts';
 import { asc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor } from '../../platform/db/database.ts';
@@ -7,7 +7,7 @@ import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { DesignArtwork } from './artwork/design-artwork.ts';
 import { tileSizeOf } from './artwork/design-artwork.ts';
-import type { PrintFiles } from './artwork/print-files.ts';
+import { type PrintFiles, printPositionsOf } from './artwork/print-files.ts';
 import {
   type FulfillmentSchedule,
   POLL_QUEUE,
@@ -87,12 +87,14 @@ export class FulfillmentService {
       for (const item of items) {
         const product = products.find((p) => p.id === item.productId);
         if (!product) throw new FulfillmentError(`Product ${item.productId} is no longer available`, false);
-        const files = await this.printFilesFor(item, product, order.publicBaseUrl);
+        const options = (item.printOptions ?? {}) as PrintOptions;
+        const files = await this.printFilesFor(item, product, order.publicBaseUrl, options);
         await this.deps.db.update(orderItems).set({ printFiles: files }).where(eq(orderItems.id, item.id));
         fulfillmentItems.push({
           providerVariantId: item.providerVariantId,
           quantity: item.quantity,
           files,
+          positions: printPositionsOf(product, options),
           retailPriceCents: item.unitPriceCents,
           name: `${item.designTitle} — ${item.productName} (${item.variantName})`,
         });
@@ -254,6 +256,7 @@ export class FulfillmentService {
     item: typeof orderItems.$inferSelect,
     product: Product,
     baseUrl: string,
+    options: PrintOptions,
   ): Promise<Record<string, string>> {
     const file = await this.deps.storage.get(item.artworkKey);
     if (!file)
@@ -267,7 +270,7 @@ export class FulfillmentService {
           tileSize: tileSizeOf(file.body.toString('utf8')),
         }
       : { designId: item.designId, seed: item.designSeed, kind: 'raster', png: file.body };
-    const keys = await this.deps.printFiles.ensure(art, product);
+    const keys = await this.deps.printFiles.ensure(art, product, options);
     return Object.fromEntries(
       Object.entries(keys).map(([placement, key]) => [placement, absoluteFileUrl(baseUrl, key)]),
     );

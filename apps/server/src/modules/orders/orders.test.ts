@@ -271,6 +271,81 @@ describe('from design to box, through the API', () => {
     expect(eu.json()).toMatchObject({ shippingCents: 1099, taxCents: Math.round((2400 + 1099) * 0.2) });
   });
 
+  it('stores a placed print’s placement and an all-over repeat on the order line, and shows them in the mockup', async () => {
+    const placement = { x: 300, y: 600, width: 900 };
+    const repeat = { scale: 50, rotation: 90 };
+    const res = await placeOrder(t.app, buyer, [
+      { ...(await itemFor(t.app, designId, 'tshirt-unisex')), placement },
+      { ...(await itemFor(t.app, designId, 'tote-aop')), repeat },
+    ]);
+    expect(res.statusCode).toBe(201);
+    const stored = await getOrder(t.app, buyer, res.json().id);
+    expect(stored.items[0]).toMatchObject({ productId: 'tshirt-unisex', placement, effectiveDpi: 300 });
+    expect(stored.items[0]!.repeat).toBeUndefined();
+    expect(stored.items[1]).toMatchObject({ productId: 'tote-aop', repeat, effectiveDpi: 300 });
+
+    const mockup = (query: string, productId = 'tshirt-unisex') =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/designs/${designId}/mockups/${productId}${query}`,
+        headers: buyer.auth,
+      });
+    const plain = await mockup('');
+    const moved = await mockup('?x=300&y=600&width=900');
+    expect(moved.statusCode).toBe(200);
+    expect(moved.rawPayload.equals(plain.rawPayload)).toBe(false);
+    const turned = await mockup('?scale=50&rotation=90', 'tote-aop');
+    expect(turned.statusCode).toBe(200);
+    expect(turned.rawPayload.equals((await mockup('', 'tote-aop')).rawPayload)).toBe(false);
+  }, 30_000);
+
+  it('refuses a placement outside the print area, or the wrong kind of choice for the product (400)', async () => {
+    const shirt = await itemFor(t.app, designId, 'tshirt-unisex');
+    const tote = await itemFor(t.app, designId, 'tote-aop');
+    const refused = async (item: Parameters<typeof placeOrder>[2][number]) => {
+      const res = await placeOrder(t.app, buyer, [item]);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'validation_failed', error: expect.any(String) });
+      return res.json().details.map((d: { path: string }) => d.path);
+    };
+    expect(await refused({ ...shirt, placement: { x: 1000, y: 0, width: 900 } })).toEqual([
+      'items.0.placement.x',
+    ]);
+    expect(await refused({ ...shirt, placement: { x: 0, y: 1500, width: 1200 } })).toEqual([
+      'items.0.placement.y',
+    ]);
+    expect(await refused({ ...shirt, placement: { x: 0, y: 0, width: 100 } })).toEqual([
+      'items.0.placement.width',
+    ]);
+    expect(await refused({ ...shirt, placement: { x: -5, y: 0, width: 900 } })).toEqual([
+      'items.0.placement.x',
+    ]);
+    expect(await refused({ ...shirt, repeat: { scale: 100, rotation: 0 } })).toEqual(['items.0.repeat']);
+    expect(await refused({ ...tote, placement: { x: 0, y: 0, width: 900 } })).toEqual(['items.0.placement']);
+    expect(await refused({ ...tote, repeat: { scale: 201, rotation: 0 } })).toEqual(['items.0.repeat.scale']);
+    expect(await refused({ ...tote, repeat: { scale: 100, rotation: 360 } })).toEqual([
+      'items.0.repeat.rotation',
+    ]);
+
+    const mockup = (productId: string, query: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/designs/${designId}/mockups/${productId}${query}`,
+        headers: buyer.auth,
+      });
+    for (const [productId, query] of [
+      ['tshirt-unisex', '?x=1700&y=0&width=900'],
+      ['tshirt-unisex', '?x=10'],
+      ['tshirt-unisex', '?scale=80'],
+      ['tote-aop', '?scale=20'],
+      ['tote-aop', '?x=0&y=0&width=900'],
+    ] as const) {
+      const res = await mockup(productId, query);
+      expect(res.statusCode, `${productId}${query}`).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+    }
+  });
+
   it('another user cannot see or act on someone else’s order', async () => {
     const order = (await placeOrder(t.app, buyer, [await itemFor(t.app, designId, 'tote-aop')])).json();
     const stranger = await signUp(t.app, 'Stranger');

@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import { timeCursor } from '../../platform/http/cursor.ts';
 import { publicFileUrl } from '../../platform/storage/file-storage.ts';
 import type { OrderRow } from './status.ts';
+import type { StoredPrintOptions } from './artwork/print-options.ts';
 import { orderItems, orderStatusHistory, orders } from './tables.ts';
 
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -61,6 +62,7 @@ export async function presentOrders(db: Executor, rows: OrderRow[]): Promise<Ord
       .filter((i) => i.orderId === o.id)
       .map((i) => {
         const files = (i.printFiles ?? null) as Record<string, string> | null;
+        const options = (i.printOptions ?? {}) as StoredPrintOptions;
         return {
           designId: i.designId,
           designTitle: i.designTitle,
@@ -72,6 +74,9 @@ export async function presentOrders(db: Executor, rows: OrderRow[]): Promise<Ord
           quantity: i.quantity,
           unitPriceCents: i.unitPriceCents,
           printFileUrl: files ? (Object.values(files)[0] ?? null) : null,
+          ...(options.placement ? { placement: options.placement } : {}),
+          ...(options.repeat ? { repeat: options.repeat } : {}),
+          ...(options.effectiveDpi === undefined ? {} : { effectiveDpi: options.effectiveDpi }),
         };
       }),
     currency: o.currency,

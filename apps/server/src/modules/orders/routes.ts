@@ -1,5 +1,6 @@
 import {
   createOrderBodySchema,
+  mockupQuerySchema,
   orderSchema,
   orderStatusSchema,
   pageOf,
@@ -17,6 +18,7 @@ import type { DesignsService } from '../designs/index.ts';
 import type { AuthGuard } from '../identity/index.ts';
 import { loadArtwork } from './artwork/design-artwork.ts';
 import type { Mockups } from './artwork/mockups.ts';
+import { checkPrintOptions } from './artwork/print-options.ts';
 import type { OrdersService } from './service.ts';
 import { errorResponses, secured } from '../../platform/http/openapi.ts';
 
@@ -110,13 +112,15 @@ export function orderRoutes(deps: {
           tags: ['designs'],
           summary: 'The design on a product (PNG)',
           params: z.object({ id: z.uuid(), productId: z.string().min(1).max(60) }),
+          querystring: mockupQuerySchema,
         },
       },
       async (request, reply) => {
         const design = await deps.designs.get(request.params.id, request.actor);
         const product = await deps.catalog.getProduct(request.params.productId);
         if (!product) throw notFound('Product');
-        const png = await deps.mockups.get(await loadArtwork(deps.storage, design), product);
+        const options = checkPrintOptions(product, request.query, 'query');
+        const png = await deps.mockups.get(await loadArtwork(deps.storage, design), product, options);
         reply.header(
           'cache-control',
           design.isPublic && !design.hidden ? 'public, max-age=3600' : 'private, max-age=3600',

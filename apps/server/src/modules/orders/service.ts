@@ -12,6 +12,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { DesignsService } from '../designs/index.ts';
 import { artworkLocation } from './artwork/design-artwork.ts';
+import { checkPrintOptions, storedPrintOptions } from './artwork/print-options.ts';
 import { type FulfillmentSchedule, schedulePoll, scheduleSubmission } from './fulfillment-jobs.ts';
 import { priceOrder } from './pricing.ts';
 import { FulfillmentError, type FulfillmentProvider } from './providers/fulfillment-provider.ts';
@@ -135,6 +136,7 @@ export class OrdersService {
             providerVariantId: l.variant.printfulVariantId,
             quantity: l.quantity,
             unitPriceCents: l.variant.priceCents,
+            printOptions: l.printOptions,
           })),
         );
         if (key) {
@@ -341,12 +343,15 @@ export class OrdersService {
         const path = resolved.error.startsWith('Unknown product') ? 'productId' : 'variantId';
         throw validationFailed([{ path: `items.${i}.${path}`, message: resolved.error }]);
       }
+      const product = resolved.product as Product;
+      const options = checkPrintOptions(product, item, `items.${i}`);
       lines.push({
         design,
         artwork,
-        product: resolved.product as Product,
+        product,
         variant: resolved.variant!,
         quantity: item.quantity,
+        printOptions: storedPrintOptions(product, options, design.quality),
       });
     }
     return lines;

@@ -73,6 +73,8 @@ export const orderItems = ordersSchema.table(
     unitPriceCents: integer('unit_price_cents').notNull(),
     /** Absolute print file URLs by placement, set when the order is submitted. */
     printFiles: jsonb('print_files'),
+    /** The buyer's choice: { placement: { x, y, width } } or { repeat: { scale, rotation } }, and effectiveDpi. */
+    printOptions: jsonb('print_options'),
   },
   (t) => [index('order_items_order_idx').on(t.orderId, t.position)],
 );

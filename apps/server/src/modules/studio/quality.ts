@@ -1,4 +1,4 @@
-import type { Product, QualityReport } from '@btb/contracts';
+import { effectiveDpi as effectiveDpiAt, type Product, type QualityReport } from '@btb/contracts';
 
 const MIN_DPI = 150;
 
@@ -22,7 +22,8 @@ export function paletteContrast(colors: string[]): number {
 
 /**
  * The print-quality report. Vectors print sharp at any size. A raster's effective DPI at a print
- * area is its pixel width over the area's width in inches; below Printful's 150 DPI it is flagged.
+ * area is its pixel width over one printed tile's width in inches (`effectiveDpi` in contracts,
+ * which order lines also use for the size the buyer chose); below Printful's 150 DPI it is flagged.
  */
 export function assessQuality(input: {
   artwork:
@@ -35,12 +36,11 @@ export function assessQuality(input: {
   const vector = input.artwork.kind === 'vector';
   const printAreas = input.products.flatMap((product) =>
     product.printAreas.map((area) => {
-      const inches = area.widthPx / area.dpi;
-      // A repeat is tiled across the area, so a raster tile of width w covers it at w px per tile:
-      // what matters is the pixels per inch of one tile at the tile's printed size (4 tiles across).
-      const effectiveDpi = vector
-        ? Math.max(area.dpi, 300)
-        : Math.floor((input.artwork as { width: number }).width / (inches / 4));
+      // A raster tile's pixels per inch where it is printed, at the standard repeat and full area.
+      const effectiveDpi = effectiveDpiAt(
+        { vector, sourceWidthPx: vector ? null : (input.artwork as { width: number }).width },
+        area,
+      );
       return {
         productId: product.id,
         placement: area.placement,

@@ -12,10 +12,7 @@ describe('a PostgreSQL pool of two under 100 concurrent requests', () => {
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(realServices.postgres);
-    base = await createTestPlatform(
-      { DATABASE_POOL_MAX: '2' },
-      { shared: { databaseUrl: scratch.url } },
-    );
+    base = await createTestPlatform({ DATABASE_POOL_MAX: '2' }, { shared: { databaseUrl: scratch.url } });
     app = await buildApp({ platform: base.platform, webRoot: false, background: false });
     await app.ready();
   }, 60_000);

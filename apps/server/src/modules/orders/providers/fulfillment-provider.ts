@@ -11,12 +11,24 @@ export interface FulfillmentAddress {
   phone?: string;
 }
 
+/** Where a placed print goes within its print area, in the area's pixels (Printful's file `position`). */
+export interface PrintPosition {
+  areaWidth: number;
+  areaHeight: number;
+  width: number;
+  height: number;
+  top: number;
+  left: number;
+}
+
 export interface FulfillmentItem {
   /** The provider's catalog variant id (Printful `variant_id`). */
   providerVariantId: number;
   quantity: number;
   /** Absolute URLs of print files by placement, e.g. { front: 'https://.../print.png' }. */
   files: Record<string, string>;
+  /** For placed prints moved or resized by the buyer: where each file goes, by placement. */
+  positions?: Record<string, PrintPosition>;
   /** Retail price per item in cents. */
   retailPriceCents: number;
   name: string;

@@ -234,6 +234,31 @@ describe('PrintfulProvider orders', () => {
     });
   });
 
+  it('sends a placed print’s position within its print area with its file', async () => {
+    const placed = order('ord_pos');
+    placed.items[0]!.positions = {
+      front: { areaWidth: 1800, areaHeight: 2400, width: 900, height: 1200, top: 600, left: 300 },
+    };
+    await provider().submit(placed);
+    const [sent] = server.requestsTo('POST', '/orders');
+    expect(sent?.body.items[0].files).toEqual([
+      {
+        type: 'front',
+        url: 'https://cdn.example.com/d/1/front.png',
+        position: {
+          area_width: 1800,
+          area_height: 2400,
+          width: 900,
+          height: 1200,
+          top: 600,
+          left: 300,
+          limit_to_print_area: true,
+        },
+      },
+      { type: 'back', url: 'https://cdn.example.com/d/1/back.png' },
+    ]);
+  });
+
   it('resubmitting the same external id returns the existing order without creating a second', async () => {
     const p = provider();
     const first = await p.submit(order('ord_2'));

@@ -135,7 +135,24 @@ function toItem(item: FulfillmentItem) {
     quantity: item.quantity,
     retail_price: centsToPrice(item.retailPriceCents),
     name: item.name,
-    files: Object.entries(item.files).map(([type, url]) => ({ type, url })),
+    files: Object.entries(item.files).map(([type, url]) => {
+      const p = item.positions?.[type];
+      return p
+        ? {
+            type,
+            url,
+            position: {
+              area_width: p.areaWidth,
+              area_height: p.areaHeight,
+              width: p.width,
+              height: p.height,
+              top: p.top,
+              left: p.left,
+              limit_to_print_area: true,
+            },
+          }
+        : { type, url };
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Address, Order, Product } from '@btb/contracts';
+import type { Address, CreateOrderBody, Order, Product } from '@btb/contracts';
 import type { FastifyInstance } from 'fastify';
 import { createDesign, type Session, until } from '../../../testing/fixtures.ts';
 
@@ -35,7 +35,7 @@ export async function itemFor(app: FastifyInstance, designId: string, productId:
 export async function placeOrder(
   app: FastifyInstance,
   session: Session,
-  items: { designId: string; productId: string; variantId: string; quantity: number }[],
+  items: CreateOrderBody['items'],
   extra: { headers?: Record<string, string>; address?: Address } = {},
 ) {
   return app.inject({

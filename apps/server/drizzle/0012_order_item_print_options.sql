@@ -1,0 +1,1 @@
+ALTER TABLE "orders"."order_items" ADD COLUMN "print_options" jsonb;
