@@ -193,7 +193,7 @@ export function CheckoutPage() {
   }
 
   if (loadError) {
-    if (loadError instanceof ApiError && loadError.status === 404)
+    if (loadError instanceof ApiError && loadError.notFound)
       return (
         <EmptyState page title="Design not found">
           It may be private or deleted.

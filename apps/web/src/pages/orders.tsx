@@ -210,7 +210,7 @@ export function OrderPage() {
     }
   }
 
-  if (error instanceof ApiError && error.status === 404) return <EmptyState page title="Order not found" />;
+  if (error instanceof ApiError && error.notFound) return <EmptyState page title="Order not found" />;
   if (error && !order) return <ErrorNote error={error} retry={load} />;
   if (!order) {
     return (

@@ -106,6 +106,8 @@ describe('HTTP platform', () => {
     const res = await app.inject('/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    // A phone on the same network opens the app by a plain-HTTP address: nothing may be rewritten to https.
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 
   it('exposes the brief metrics in Prometheus format', async () => {
