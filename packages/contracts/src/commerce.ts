@@ -147,6 +147,16 @@ export const payOrderResponseSchema = z.object({
   }),
 });
 
+export type PaymentResult = z.infer<typeof payOrderResponseSchema>;
+
+/** Public runtime configuration for the web app (GET /api/config): only public keys. */
+export const publicConfigSchema = z.object({
+  mapboxToken: z.string().nullable(),
+  paymentProvider: z.enum(['test', 'stripe']),
+  stripePublishableKey: z.string().nullable(),
+});
+export type PublicConfig = z.infer<typeof publicConfigSchema>;
+
 export const notificationSchema = z
   .object({
     id: z.uuid(),

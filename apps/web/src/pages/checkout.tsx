@@ -1,8 +1,8 @@
-import type { Address, Design, Order, Product } from '@btb/contracts';
+import type { Address, Design, Order, PaymentResult, Product } from '@btb/contracts';
 import { CheckCircle2, CreditCard, Lock, Package, XCircle } from 'lucide-react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, api, type PaymentResult } from '../api/index.ts';
+import { ApiError, api } from '../api/index.ts';
 import { AuthImage } from '../components/auth-image.tsx';
 import { DesignThumb } from '../components/design-card.tsx';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';

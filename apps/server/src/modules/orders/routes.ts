@@ -1,4 +1,11 @@
-import { createOrderBodySchema, orderSchema, orderStatusSchema, pageOf, uuidParam } from '@btb/contracts';
+import {
+  createOrderBodySchema,
+  orderSchema,
+  orderStatusSchema,
+  pageOf,
+  publicConfigSchema,
+  uuidParam,
+} from '@btb/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,12 +24,6 @@ const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
 const pageQuery = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-export const storefrontConfigSchema = z.object({
-  mapboxToken: z.string().nullable(),
-  paymentProvider: z.enum(['test', 'stripe']),
-  stripePublishableKey: z.string().nullable(),
 });
 
 /** Where the fulfillment provider fetches print files from. */
@@ -137,7 +138,7 @@ export function orderRoutes(deps: {
         schema: {
           tags: ['system'],
           summary: 'Public runtime configuration for the web app',
-          response: { 200: storefrontConfigSchema },
+          response: { 200: publicConfigSchema },
         },
       },
       async () => ({
