@@ -26,7 +26,7 @@ export function OfflineBanner() {
     <div role="status" aria-live="polite">
       {!online && (
         <p className="flex items-center justify-center gap-2 bg-ink px-4 py-2 text-center text-sm text-paper">
-          <WifiOff aria-hidden className="h-4 w-4" />
+          <WifiOff aria-hidden className="h-4 w-4 shrink-0" />
           You are offline. Pages you opened before still show; changes wait until you reconnect.
         </p>
       )}
