@@ -121,9 +121,10 @@ function newestMtime(paths) {
     if (!existsSync(p)) return;
     const stat = statSync(p);
     if (stat.isDirectory()) {
-      // Outputs are not sources: the web build writes its source maps after dist/index.html.
+      // Outputs are not sources: the web build writes its source maps after dist/index.html;
+      // the end-to-end suites drive the build but are not part of it.
       for (const entry of readdirSync(p))
-        if (!['node_modules', 'dist', 'sourcemaps'].includes(entry)) visit(path.join(p, entry));
+        if (!['node_modules', 'dist', 'sourcemaps', 'e2e'].includes(entry)) visit(path.join(p, entry));
     } else newest = Math.max(newest, stat.mtimeMs);
   };
   for (const p of paths) visit(at(p));

@@ -5,17 +5,29 @@
  *
  *   npm run test:e2e        (E2E_KEEP=1 keeps the data dir; E2E_HEADFUL=1 shows the browser)
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from './chromium.ts';
 import { placeAndResizePrint } from './print-placement.ts';
+import {
+  aborted,
+  buildStaleParts,
+  freePort,
+  log,
+  results,
+  root,
+  runSuite,
+  serverEnv,
+  signUp as signUpAs,
+  startServer,
+  step,
+  stopServer,
+} from './harness.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const shots = join(root, 'docs/screenshots');
 const token = `e2e${Date.now().toString(36)}`;
 const password = 'correct-horse-battery';
@@ -25,60 +37,7 @@ const viewports = {
   desktop: { width: 1440, height: 900 },
 };
 
-type Result = { name: string; ok: boolean; ms: number; error?: string };
-const results: Result[] = [];
 const state: Record<string, string> = {};
-
-function log(msg: string) {
-  process.stdout.write(`${msg}\n`);
-}
-
-async function step(name: string, needs: string[], fn: () => Promise<void>): Promise<boolean> {
-  const missing = needs.filter((n) => !results.find((r) => r.name === n && r.ok));
-  const start = Date.now();
-  if (missing.length) {
-    results.push({ name, ok: false, ms: 0, error: `skipped: needs ${missing.join(', ')}` });
-    log(`✗ ${name} — skipped (needs: ${missing.join(', ')})`);
-    return false;
-  }
-  log(`… ${name}`);
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - start });
-    log(`✓ ${name} (${Date.now() - start} ms)`);
-    return true;
-  } catch (err) {
-    const msg = (err as Error).message?.split('\n').slice(0, 4).join(' | ') ?? String(err);
-    results.push({ name, ok: false, ms: Date.now() - start, error: msg });
-    log(`✗ ${name} — ${msg}`);
-    return false;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => res(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 async function screenshot(page: Page, name: string) {
   await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
@@ -95,50 +54,16 @@ async function showAtTop(page: Page, target: ReturnType<Page['getByRole']>) {
   await target.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 88));
 }
 
-async function signUp(
-  browser: Browser,
-  base: string,
-  name: string,
-  email: string,
-): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ baseURL: base, viewport: viewports.desktop });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => log(`   [page error] ${e.message}`));
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/signup'), { timeout: 15_000 });
-  return { ctx, page };
-}
+const signUp = (browser: Browser, base: string, name: string, email: string) =>
+  signUpAs(browser, base, { name, email, password }, viewports.desktop);
 
 async function main() {
   mkdirSync(shots, { recursive: true });
-  // Builds the server and the web app where they are missing or older than their sources.
-  const b = spawnSync(
-    process.execPath,
-    ['-e', "import('./scripts/build.mjs').then((b) => b.buildParts(b.staleParts()))"],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  if (b.status !== 0) throw new Error('the build failed');
+  buildStaleParts();
   const dataDir = mkdtempSync(join(tmpdir(), 'btb-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    SIMULATOR_STEP_MS: '500',
-    RATE_LIMIT_AUTH_MAX: '1000',
-    RATE_LIMIT_API_MAX: '100000',
-    RATE_LIMIT_DESIGNS_PER_HOUR: '1000',
-  };
+  const env = serverEnv('127.0.0.1', port, dataDir, { SIMULATOR_STEP_MS: '500' });
 
   let server: ChildProcess | null = null;
   let browser: Browser | null = null;
@@ -155,24 +80,7 @@ async function main() {
     });
 
     await step('start server and wait for /health', [], async () => {
-      // The compiled server, as `npm start` runs it (built first when out of date).
-      server = spawn(process.execPath, ['scripts/run.mjs', 'main'], {
-        cwd: root,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      server.stdout?.on('data', (d) => {
-        out += d;
-      });
-      server.stderr?.on('data', (d) => {
-        out += d;
-        if (process.env.E2E_VERBOSE) process.stderr.write(d);
-      });
-      const exited = new Promise<never>((_, rej) =>
-        server?.once('exit', (code) => rej(new Error(`server exited with ${code}: ${out.slice(-600)}`))),
-      );
-      await Promise.race([waitFor(`${base}/health`, 60_000), exited]);
+      server = await startServer(env, `${base}/health`);
       log(`   server at ${base}, data in ${dataDir}`);
     });
     if (!results.every((r) => r.ok)) throw new Error('server did not start');
@@ -460,29 +368,12 @@ async function main() {
       await ctx.close();
     });
   } catch (err) {
-    log(`✗ aborted: ${(err as Error).message}`);
-    results.push({ name: 'run', ok: false, ms: 0, error: (err as Error).message });
+    aborted(err);
   } finally {
     await (browser as Browser | null)?.close().catch(() => {});
-    const srv = server as ChildProcess | null;
-    if (srv && srv.exitCode === null) {
-      srv.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 1000));
-      if (srv.exitCode === null) srv.kill('SIGKILL');
-    }
+    await stopServer(server as ChildProcess | null);
     if (!process.env.E2E_KEEP) rmSync(dataDir, { recursive: true, force: true });
   }
-
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  log('');
-  for (const r of results.filter((x) => !x.ok)) log(`  failed: ${r.name}: ${r.error}`);
-  log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
 }
 
-main().catch((err) => {
-  log(`✗ fatal: ${(err as Error).stack ?? err}`);
-  log('0 passed, 1 failed');
-  process.exit(1);
-});
+runSuite(main);

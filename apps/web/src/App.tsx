@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout, RequireAuth } from './components/layout.tsx';
+import { AppErrorBoundary } from './components/route-error-boundary.tsx';
 import { Skeleton } from './components/ui/skeleton.tsx';
 import { SignInPage, SignUpPage } from './pages/auth.tsx';
 import { DesignPage } from './pages/design.tsx';
@@ -59,7 +60,9 @@ export function AppRoutes() {
 export function App() {
   return (
     <BrowserRouter>
-      <AppRoutes />
+      <AppErrorBoundary>
+        <AppRoutes />
+      </AppErrorBoundary>
     </BrowserRouter>
   );
 }

@@ -212,14 +212,6 @@ export const orderSchema = z
 export type Order = z.infer<typeof orderSchema>;
 
 export const payOrderBodySchema = z.object({ paymentMethod: z.string().trim().min(3).max(100) });
-/** What the web app needs to take payment and draw the tracking map. */
-export const storefrontConfigSchema = z.object({
-  mapboxToken: z.string().nullable(),
-  paymentProvider: z.enum(['test', 'stripe']),
-  stripePublishableKey: z.string().nullable(),
-});
-export type StorefrontConfig = z.infer<typeof storefrontConfigSchema>;
-
 export const payOrderResponseSchema = z.object({
   order: orderSchema,
   payment: z.object({
@@ -228,7 +220,15 @@ export const payOrderResponseSchema = z.object({
     clientSecret: z.string().optional(),
   }),
 });
-export type PayOrderResponse = z.infer<typeof payOrderResponseSchema>;
+export type PaymentResult = z.infer<typeof payOrderResponseSchema>;
+
+/** Public runtime configuration for the web app (GET /api/config): only public keys, what it needs to take payment and draw the tracking map. */
+export const publicConfigSchema = z.object({
+  mapboxToken: z.string().nullable(),
+  paymentProvider: z.enum(['test', 'stripe']),
+  stripePublishableKey: z.string().nullable(),
+});
+export type PublicConfig = z.infer<typeof publicConfigSchema>;
 
 export const notificationSchema = z
   .object({

@@ -31,6 +31,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 /** Keyset-paginated list: `nextCursor` is opaque and null on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A page of `T`, as `pageOf(schema)` validates it. */
+export type Page<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 
 /** The query of a keyset-paginated list: an opaque cursor from the previous page and a page size. */
 export const pageQuerySchema = ({ defaultLimit = 20, maxLimit = 100 } = {}) =>

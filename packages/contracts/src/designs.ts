@@ -209,6 +209,10 @@ export const listDesignsQuerySchema = pageQuerySchema({ defaultLimit: 24, maxLim
 export type ListDesignsQuery = z.input<typeof listDesignsQuerySchema>;
 
 export const likeResponseSchema = z.object({ liked: z.boolean(), likes: z.number().int() });
+export type LikeResponse = z.infer<typeof likeResponseSchema>;
+
+export const adminUpdateDesignBodySchema = z.object({ hidden: z.boolean() }).strict();
+export type AdminUpdateDesignBody = z.infer<typeof adminUpdateDesignBodySchema>;
 
 const countSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
 export const trendsSchema = z.object({

@@ -42,6 +42,9 @@ export const socialLinksSchema = z
   .partial()
   .strict();
 
+export const userStatusSchema = z.enum(['active', 'suspended']);
+export type UserStatus = z.infer<typeof userStatusSchema>;
+
 export const userSchema = z
   .object({
     id: z.uuid(),
@@ -49,7 +52,7 @@ export const userSchema = z
     name: z.string(),
     role: roleSchema,
     subscriptionTier: tierSchema,
-    status: z.enum(['active', 'suspended']),
+    status: userStatusSchema,
     avatarUrl: z.string().nullable(),
     bio: z.string().nullable(),
     website: z.string().nullable(),
@@ -111,3 +114,10 @@ export const updateProfileBodySchema = z
   .partial()
   .strict();
 export type UpdateProfileBody = z.infer<typeof updateProfileBodySchema>;
+
+/** What an admin may change on an account. */
+export const adminUpdateUserBodySchema = z
+  .object({ role: roleSchema, status: userStatusSchema, subscriptionTier: tierSchema })
+  .partial()
+  .strict();
+export type AdminUpdateUserBody = z.infer<typeof adminUpdateUserBodySchema>;

@@ -63,7 +63,7 @@ describe('api client', () => {
   it('signs out when the refresh fails and surfaces the 401 as an ApiError', async () => {
     const { store, cleared, current } = setup();
     const onSignedOut = vi.fn();
-    const fetch = vi.fn(async (url: RequestInfo | URL) =>
+    const fetch = vi.fn(async (url: RequestInfo | URL, _init?: RequestInit) =>
       String(url).endsWith('/api/auth/refresh')
         ? json(401, { error: 'refresh token reused', code: 'unauthenticated' })
         : json(401, { error: 'expired', code: 'unauthenticated' }),
@@ -76,7 +76,36 @@ describe('api client', () => {
     expect(cleared).toHaveBeenCalledTimes(1);
     expect(onSignedOut).toHaveBeenCalledTimes(1);
     expect(current()).toBeNull();
-    // original + refresh, no second retry
+    // original + refresh + one anonymous read, which a private route also refuses
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(auth(fetch.mock.calls[2]?.[1])).toBeNull();
+  });
+
+  it('reads a public resource anonymously once the session is found dead', async () => {
+    const { store, current } = setup();
+    const fetch = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+      if (String(url).endsWith('/api/auth/refresh'))
+        return json(401, { error: 'Refresh token revoked', code: 'unauthenticated' });
+      return auth(init)
+        ? json(401, { error: 'Access token expired', code: 'unauthenticated' })
+        : json(200, { id: 'd1', title: 'Public design' });
+    });
+    const client = createApiClient({ tokens: store, fetch: fetch as typeof globalThis.fetch });
+
+    await expect(client.get('/api/designs/d1')).resolves.toEqual({ id: 'd1', title: 'Public design' });
+    expect(current()).toBeNull();
+  });
+
+  it('never repeats a write anonymously after the session is found dead', async () => {
+    const { store } = setup();
+    const fetch = vi.fn(async (url: RequestInfo | URL) =>
+      String(url).endsWith('/api/auth/refresh')
+        ? json(401, { error: 'Refresh token revoked', code: 'unauthenticated' })
+        : json(401, { error: 'Access token expired', code: 'unauthenticated' }),
+    );
+    const client = createApiClient({ tokens: store, fetch: fetch as typeof globalThis.fetch });
+
+    await expect(client.post('/api/designs', { title: 'x' })).rejects.toMatchObject({ status: 401 });
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 

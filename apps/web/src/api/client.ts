@@ -16,6 +16,11 @@ export class ApiError extends Error {
     this.retryAfter = body?.retryAfter;
   }
 
+  /** For a read of one resource by its id: missing, or addressed by an id that cannot exist. */
+  get notFound(): boolean {
+    return this.status === 404 || (this.status === 400 && this.code === 'validation_failed');
+  }
+
   /** Field errors keyed by path ("shippingAddress.city"), first message per path. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -169,6 +174,9 @@ export function createApiClient(options: {
       const latest = tokens.get()?.accessToken;
       const ok = latest && latest !== used ? true : await refresh();
       if (ok) res = await send(method, path, opts, tokens.get()?.accessToken);
+      // The session is dead (revoked, suspended, expired) and has been dropped: a read is
+      // answered as for an anonymous visitor, so public pages still render.
+      else if (!tokens.get() && (method === 'GET' || method === 'HEAD')) res = await send(method, path, opts);
     }
     return res;
   }

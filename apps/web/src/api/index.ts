@@ -1,14 +1,23 @@
 import type {
+  AdminStats,
+  AdminUpdateDesignBody,
+  AdminUpdateUserBody,
   AuthResponse,
   CreateDesignBody,
   CreateOrderBody,
   Design,
   DesignVersionList,
+  LikeResponse,
   ListDesignsQuery,
+  LoginBody,
   Notification,
   Order,
   OrderStatus,
+  Page,
+  PaymentResult,
   Product,
+  PublicConfig,
+  RegisterBody,
   StreamTicket,
   Trends,
   UpdateDesignBody,
@@ -20,30 +29,6 @@ import { useAuth } from '../stores/auth.ts';
 import { type ApiClient, createApiClient, type Query } from './client.ts';
 
 export { ApiError } from './client.ts';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface PublicConfig {
-  mapboxToken: string | null;
-  paymentProvider: 'test' | 'stripe';
-  stripePublishableKey: string | null;
-}
-
-export interface PaymentResult {
-  order: Order;
-  payment: { status: 'succeeded' | 'requires_action' | 'failed'; message?: string; clientSecret?: string };
-}
-
-export interface AdminStats {
-  designsPerDay: Array<{ day: string; count: number }>;
-  ordersPerDay: Array<{ day: string; count: number; revenueCents: number }>;
-  generation: { p50Ms: number; p99Ms: number; failed: number; completed: number };
-  errorRate: number;
-  totals: { users: number; designs: number; orders: number; revenueCents: number };
-}
 
 export const client: ApiClient = createApiClient({
   tokens: {
@@ -69,9 +54,9 @@ const enc = encodeURIComponent;
 export const api = {
   config: () => client.get<PublicConfig>('/api/config'),
   auth: {
-    register: (body: { email: string; password: string; name: string }) =>
+    register: (body: RegisterBody) =>
       client.request<AuthResponse>('POST', '/api/auth/register', { body, anonymous: true }),
-    login: (body: { email: string; password: string }) =>
+    login: (body: LoginBody) =>
       client.request<AuthResponse>('POST', '/api/auth/login', { body, anonymous: true }),
     logout: (refreshToken: string) =>
       client.request<void>('POST', '/api/auth/logout', { body: { refreshToken }, anonymous: true }),
@@ -91,18 +76,15 @@ export const api = {
     versions: (id: string) => client.get<DesignVersionList>(`/api/designs/${enc(id)}/versions`),
     selectVersion: (id: string, versionId: string) =>
       client.post<Design>(`/api/designs/${enc(id)}/versions/${enc(versionId)}/select`),
-    like: (id: string) => client.put<{ liked: boolean; likes: number }>(`/api/designs/${enc(id)}/like`),
-    unlike: (id: string) => client.del<{ liked: boolean; likes: number }>(`/api/designs/${enc(id)}/like`),
+    like: (id: string) => client.put<LikeResponse>(`/api/designs/${enc(id)}/like`),
+    unlike: (id: string) => client.del<LikeResponse>(`/api/designs/${enc(id)}/like`),
     mockupUrl: (id: string, productId: string, options: PrintOptions = {}) =>
       `/api/designs/${enc(id)}/mockups/${enc(productId)}${mockupQueryOf(options)}`,
     eventsUrl: (id: string) => `/api/designs/${enc(id)}/events`,
   },
   trends: () => client.get<Trends>('/api/trends'),
   catalog: {
-    products: async () => {
-      const res = await client.get<Page<Product> | Product[]>('/api/catalog/products');
-      return Array.isArray(res) ? res : res.items;
-    },
+    products: async () => (await client.get<Page<Product>>('/api/catalog/products')).items,
   },
   orders: {
     create: (body: CreateOrderBody, idempotencyKey: string) =>
@@ -121,10 +103,10 @@ export const api = {
   },
   admin: {
     users: (q?: string, cursor?: string) => client.get<Page<User>>('/api/admin/users', { q, cursor }),
-    updateUser: (id: string, body: { role?: 'user' | 'admin'; status?: 'active' | 'suspended' }) =>
+    updateUser: (id: string, body: AdminUpdateUserBody) =>
       client.patch<User>(`/api/admin/users/${enc(id)}`, body),
     designs: (q?: string, cursor?: string) => client.get<Page<Design>>('/api/admin/designs', { q, cursor }),
-    updateDesign: (id: string, body: { hidden: boolean }) =>
+    updateDesign: (id: string, body: AdminUpdateDesignBody) =>
       client.patch<Design>(`/api/admin/designs/${enc(id)}`, body),
     orders: (status?: OrderStatus | '', cursor?: string) =>
       client.get<Page<Order>>('/api/admin/orders', { status, cursor }),

@@ -5,6 +5,8 @@ import { api } from '../api/index.ts';
 import { cn } from '../lib/cn.ts';
 import { useAuth } from '../stores/auth.ts';
 import { NotificationBell } from './notification-bell.tsx';
+import { OfflineBanner } from './offline-banner.tsx';
+import { RouteErrorBoundary } from './route-error-boundary.tsx';
 import { ButtonLink } from './ui/button.tsx';
 import { Toaster } from './ui/toast.tsx';
 
@@ -177,12 +179,15 @@ export function Layout() {
           </nav>
         )}
       </header>
+      <OfflineBanner />
       <main
         id="main"
         tabIndex={-1}
         className="mx-auto outline-none w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 sm:py-10"
       >
-        <Outlet />
+        <RouteErrorBoundary>
+          <Outlet />
+        </RouteErrorBoundary>
       </main>
       <footer className="border-t border-sand/70">
         <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-6 text-xs text-ink-soft sm:flex-row sm:items-center sm:justify-between sm:px-6">

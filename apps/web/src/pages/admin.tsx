@@ -1,8 +1,15 @@
-import { type Design, type Order, type OrderStatus, orderStatuses, type User } from '@btb/contracts';
+import {
+  type AdminStats,
+  type Design,
+  type Order,
+  type OrderStatus,
+  orderStatuses,
+  type User,
+} from '@btb/contracts';
 import { Eye, EyeOff, RotateCw, Search } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type AdminStats, api } from '../api/index.ts';
+import { api } from '../api/index.ts';
 import { BarChart, LineChart } from '../components/charts.tsx';
 import { DesignThumb } from '../components/design-card.tsx';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';

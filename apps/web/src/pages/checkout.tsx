@@ -1,8 +1,8 @@
-import type { Address, Design, Order, PrintOptions, Product } from '@btb/contracts';
+import type { Address, Design, Order, PaymentResult, PrintOptions, Product } from '@btb/contracts';
 import { CheckCircle2, CreditCard, Lock, Package, XCircle } from 'lucide-react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, api, type PaymentResult } from '../api/index.ts';
+import { ApiError, api } from '../api/index.ts';
 import { AuthImage } from '../components/auth-image.tsx';
 import { DesignThumb } from '../components/design-card.tsx';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';
@@ -196,7 +196,7 @@ export function CheckoutPage() {
   }
 
   if (loadError) {
-    if (loadError instanceof ApiError && loadError.status === 404)
+    if (loadError instanceof ApiError && loadError.notFound)
       return (
         <EmptyState page title="Design not found">
           It may be private or deleted.

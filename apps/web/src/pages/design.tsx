@@ -51,7 +51,7 @@ export function DesignPage() {
     api.catalog.products().then(setProducts, () => setProducts([]));
   }, []);
 
-  if (error instanceof ApiError && error.status === 404) {
+  if (error instanceof ApiError && error.notFound) {
     return (
       <EmptyState page title="Design not found">
         It may be private or deleted.{' '}

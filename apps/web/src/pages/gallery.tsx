@@ -9,7 +9,7 @@ import { EmptyState, ErrorNote } from '../components/layout.tsx';
 import { ButtonLink } from '../components/ui/button.tsx';
 import { Input, Select } from '../components/ui/input.tsx';
 import { cn } from '../lib/cn.ts';
-import { humanize } from '../lib/format.ts';
+import { countOf, humanize } from '../lib/format.ts';
 import { useAuth } from '../stores/auth.ts';
 import { swatches } from '../lib/palette.ts';
 import { useDebouncedValue } from '../lib/use-debounce.ts';
@@ -332,7 +332,7 @@ export function GalleryPage() {
       {error ? <ErrorNote error={error} retry={load} /> : null}
 
       <p className="sr-only" aria-live="polite">
-        {loading ? 'Loading designs' : `${items.length} designs shown`}
+        {loading ? 'Loading designs' : `${countOf(items.length, 'design')} shown`}
       </p>
       {loading ? (
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-5 lg:grid-cols-4">
@@ -344,10 +344,24 @@ export function GalleryPage() {
       ) : items.length === 0 && !error ? (
         <EmptyState
           icon={<Sparkles className="h-8 w-8" />}
-          title={anyFilter ? 'No designs match' : 'The gallery is empty'}
+          title={
+            anyFilter
+              ? 'No designs match'
+              : scope === 'mine'
+                ? 'You have no designs yet'
+                : 'The gallery is empty'
+          }
         >
           {anyFilter ? (
             'Try a different word or clear a filter.'
+          ) : scope === 'mine' ? (
+            <>
+              Your designs appear here, private or published:{' '}
+              <a href="/studio" className="font-medium text-accent underline">
+                describe your first print in the studio
+              </a>
+              .
+            </>
           ) : (
             <>
               Be the first:{' '}

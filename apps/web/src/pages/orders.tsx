@@ -1,8 +1,8 @@
-import type { Order, OrderStatus } from '@btb/contracts';
+import type { Order, OrderStatus, PublicConfig } from '@btb/contracts';
 import { ChevronRight, MapPin, Package, Truck } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, type PublicConfig } from '../api/index.ts';
+import { ApiError, api } from '../api/index.ts';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';
 import { OrderTimeline, statusLabels, statusTone } from '../components/order-timeline.tsx';
 import { Badge } from '../components/ui/badge.tsx';
@@ -210,7 +210,7 @@ export function OrderPage() {
     }
   }
 
-  if (error instanceof ApiError && error.status === 404) return <EmptyState page title="Order not found" />;
+  if (error instanceof ApiError && error.notFound) return <EmptyState page title="Order not found" />;
   if (error && !order) return <ErrorNote error={error} retry={load} />;
   if (!order) {
     return (

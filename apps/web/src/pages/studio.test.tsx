@@ -27,6 +27,15 @@ describe('studio form', () => {
     expect(screen.queryByLabelText('Colour 1')).toBeNull();
   });
 
+  it('shows the hourly design allowance before it is reached', () => {
+    render(
+      <MemoryRouter initialEntries={['/studio']}>
+        <StudioPage />
+      </MemoryRouter>,
+    );
+    expect(screen.getByTestId('design-quota').textContent).toBe('Your plan allows 10 new designs an hour.');
+  });
+
   it('reopening a design brings its prompt back for editing', async () => {
     vi.stubGlobal(
       'fetch',

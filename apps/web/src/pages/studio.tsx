@@ -19,9 +19,10 @@ import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.
 import { Field, Input, Select, Textarea } from '../components/ui/input.tsx';
 import { Switch } from '../components/ui/switch.tsx';
 import { toast } from '../components/ui/toast.tsx';
-import { humanize } from '../lib/format.ts';
+import { countOf, humanize } from '../lib/format.ts';
 import { useDesignVersions } from '../lib/use-design-versions.ts';
 import { useTitle } from '../lib/use-title.ts';
+import { useAuth } from '../stores/auth.ts';
 
 /** The prompt names its colours: examples set no colour swatches, so the words lead. */
 const examples: Array<{ prompt: string; category: Category; style: Style }> = [
@@ -70,6 +71,7 @@ export function titleFromPrompt(prompt: string): string {
 
 export function StudioPage() {
   useTitle('Studio');
+  const designsPerHour = useAuth((s) => s.user?.quotas.designsPerHour);
   const [prompt, setPrompt] = useState('');
   const [title, setTitle] = useState('');
   const [titleTouched, setTitleTouched] = useState(false);
@@ -371,6 +373,11 @@ export function StudioPage() {
               <Button type="submit" size="lg" variant="accent" loading={submitting}>
                 <Wand2 aria-hidden className="h-4 w-4" /> Generate design
               </Button>
+              {designsPerHour !== undefined && (
+                <p className="text-xs text-ink-soft" data-testid="design-quota">
+                  Your plan allows {countOf(designsPerHour, 'new design')} an hour.
+                </p>
+              )}
             </form>
           </CardContent>
         </Card>

@@ -1,4 +1,10 @@
-import { designSchema, pageOf, pageQuerySchema, uuidParam } from '@btb/contracts';
+import {
+  adminUpdateDesignBodySchema,
+  designSchema,
+  pageOf,
+  pageQuerySchema,
+  uuidParam,
+} from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, secured } from '../../platform/http/openapi.ts';
@@ -33,7 +39,7 @@ export function designAdminRoutes(service: DesignsService, guard: AuthGuard): Fa
           summary: 'Hide a design from the gallery (or show it again)',
           ...secured,
           params: uuidParam,
-          body: z.object({ hidden: z.boolean() }).strict(),
+          body: adminUpdateDesignBodySchema,
           response: { 200: designSchema, ...errorResponses(400, 401, 403, 404) },
         },
       },

@@ -1,4 +1,4 @@
-import { pageOf, roleSchema, tierSchema, userSchema } from '@btb/contracts';
+import { adminUpdateUserBodySchema, pageOf, userSchema } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthGuard } from './auth-guard.ts';
@@ -33,14 +33,7 @@ export function identityAdminRoutes(service: IdentityService, guard: AuthGuard):
           tags: ['admin'],
           security: [{ bearer: [] }],
           params: z.object({ id: z.uuid() }),
-          body: z
-            .object({
-              role: roleSchema,
-              status: z.enum(['active', 'suspended']),
-              subscriptionTier: tierSchema,
-            })
-            .partial()
-            .strict(),
+          body: adminUpdateUserBodySchema,
           response: { 200: userSchema },
         },
       },

@@ -5,7 +5,7 @@ import {
   orderStatusSchema,
   pageOf,
   pageQuerySchema,
-  storefrontConfigSchema,
+  publicConfigSchema,
   uuidParam,
 } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -135,7 +135,7 @@ export function orderRoutes(deps: {
         schema: {
           tags: ['system'],
           summary: 'Public runtime configuration for the web app',
-          response: { 200: storefrontConfigSchema },
+          response: { 200: publicConfigSchema },
         },
       },
       async () => ({

@@ -1,4 +1,4 @@
-import type { PayOrderResponse } from '@btb/contracts';
+import type { PaymentResult } from '@btb/contracts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { appendEvent } from '../../platform/bus/outbox.ts';
@@ -17,7 +17,7 @@ const STALE_ATTEMPT_MS = 60_000;
 
 type PaymentRow = typeof payments.$inferSelect;
 
-export type PayOutcome = PayOrderResponse;
+export type PayOutcome = PaymentResult;
 
 export interface PaymentsDeps {
   db: Db;

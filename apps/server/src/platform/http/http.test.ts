@@ -142,6 +142,8 @@ describe('HTTP platform', () => {
     expect(docs.headers['content-type']).toMatch(/^text\/html/);
     expect(docs.headers['content-security-policy']).toContain("default-src 'self'");
     expect(docs.headers['x-content-type-options']).toBe('nosniff');
+    // A phone on the same network opens the app by a plain-HTTP address: nothing may be rewritten to https.
+    expect(docs.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 
   it('exposes the brief metrics in Prometheus format', async () => {

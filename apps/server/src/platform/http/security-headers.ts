@@ -12,6 +12,8 @@ const helmetOptions: HelmetOptions = {
       scriptSrc: ["'self'"],
       connectSrc: ["'self'", 'https://api.mapbox.com', 'https://events.mapbox.com'],
       workerSrc: ["'self'", 'blob:'],
+      // TLS is the edge's job: upgrading would break the app opened by a plain-HTTP LAN address.
+      upgradeInsecureRequests: null,
     },
   },
   crossOriginEmbedderPolicy: false,

@@ -2,7 +2,7 @@ import type { ButtonHTMLAttributes } from 'react';
 import { Link, type LinkProps } from 'react-router';
 import { cn } from '../../lib/cn.ts';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'outline' | 'danger' | 'accent';
+type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'outline' | 'danger' | 'accent';
 type Size = 'sm' | 'md' | 'lg' | 'icon';
 
 const base =
@@ -10,7 +10,7 @@ const base =
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent ' +
   'disabled:pointer-events-none disabled:opacity-50 whitespace-nowrap';
 
-const variants: Record<Variant, string> = {
+const variants: Record<ButtonVariant, string> = {
   primary: 'bg-ink text-paper hover:bg-ink/85',
   accent: 'bg-accent text-white hover:bg-accent-dark',
   secondary: 'bg-linen text-ink hover:bg-sand',
@@ -26,12 +26,16 @@ const sizes: Record<Size, string> = {
   icon: 'h-10 w-10',
 };
 
-export function buttonClasses(variant: Variant = 'primary', size: Size = 'md', className?: string): string {
+export function buttonClasses(
+  variant: ButtonVariant = 'primary',
+  size: Size = 'md',
+  className?: string,
+): string {
   return cn(base, variants[variant], sizes[size], className);
 }
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: Variant;
+  variant?: ButtonVariant;
   size?: Size;
   loading?: boolean;
 }
@@ -70,6 +74,6 @@ export function ButtonLink({
   size,
   className,
   ...rest
-}: LinkProps & { variant?: Variant; size?: Size }) {
+}: LinkProps & { variant?: ButtonVariant; size?: Size }) {
   return <Link className={buttonClasses(variant, size, className)} {...rest} />;
 }
