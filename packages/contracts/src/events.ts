@@ -18,6 +18,8 @@ const designFacts = {
 
 export const eventMetadataSchemas = {
   user_registered: z.object({ name: z.string() }),
+  /** Sign-in paused after repeated failures; the owner gets a link that lifts the pause. */
+  sign_in_paused: z.object({ unlockToken: z.string() }),
   design_created: z.object({
     category: categorySchema,
     style: styleSchema,

@@ -351,7 +351,6 @@ describe('auth rate limit shared by two instances through Redis', () => {
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json()).toMatchObject({ code: 'rate_limited', retryAfter: expect.any(Number) });
-    expect(limited.headers['ratelimit-limit']).toBe('3');
   });
 
   it('limits attempts per account, whatever the client address', async () => {

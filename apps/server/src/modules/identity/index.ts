@@ -5,6 +5,7 @@ import { identityAdminRoutes } from './admin-routes.ts';
 import { identityRoutes } from './routes.ts';
 import { resolveJwtSecret } from './secrets.ts';
 import { IdentityService } from './service.ts';
+import { SignInGuard } from './sign-in-guard.ts';
 import { AccessTokens } from './tokens.ts';
 
 export type { AuthGuard } from './auth-guard.ts';
@@ -16,7 +17,14 @@ export async function createIdentityModule(platform: Platform) {
     await resolveJwtSecret(platform.config),
     platform.config.ACCESS_TOKEN_TTL_S,
   );
-  const service = new IdentityService(platform.database.db, tokens, platform.config, platform.cache);
+  const { config } = platform;
+  const signIns = new SignInGuard({
+    maxFailures: config.RATE_LIMIT_AUTH_MAX,
+    windowMs: config.RATE_LIMIT_AUTH_WINDOW_S * 1000,
+    prefix: config.REDIS_KEY_PREFIX,
+    redis: platform.redis,
+  });
+  const service = new IdentityService(platform.database.db, tokens, config, platform.cache, signIns);
   const guard = new AuthGuard(tokens, (userId) => service.currentTokenVersion(userId));
   const module: AppModule = {
     name: 'identity',

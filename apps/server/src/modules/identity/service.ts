@@ -16,6 +16,7 @@ import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, notFound, unauthenticated, validationFailed } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
+import type { SignInGuard } from './sign-in-guard.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import {
   bumpTokenVersion,
@@ -47,6 +48,7 @@ export class IdentityService {
     private readonly tokens: AccessTokens,
     private readonly config: Config,
     private readonly cache: TwoLevelCache,
+    private readonly signIns: SignInGuard,
   ) {}
 
   /**
@@ -118,13 +120,43 @@ export class IdentityService {
     }
   }
 
-  async login(body: LoginBody): Promise<AuthResponse> {
+  /**
+   * Signs in. Only failures count against the limits, per account and per client address: once
+   * they reach the limit sign-in pauses with a growing back-off, and the account's owner is e-mailed
+   * a link that lifts the pause (someone else guessing must not keep them out). A success clears
+   * the account's failures.
+   */
+  async login(body: LoginBody, clientAddress = 'unknown'): Promise<AuthResponse> {
+    const account = `account:${body.email}`;
+    const subjects = [account, `address:${clientAddress}`];
+    await this.signIns.check(subjects, 'Too many failed sign-ins');
     const row = await findUserByEmail(this.db, body.email);
     // Unknown email and wrong password take the same path and the same time.
     const ok = await verifyPassword(row?.passwordHash, body.password);
-    if (!row || !ok) throw unauthenticated('Email or password is incorrect');
+    if (!row || !ok) {
+      const [forAccount] = await this.signIns.recordFailure(subjects);
+      // The first pause of a run of failures tells the owner, with a way back in.
+      if (row && forAccount!.failures === this.config.RATE_LIMIT_AUTH_MAX) await this.tellLocked(row.id);
+      throw unauthenticated('Email or password is incorrect');
+    }
     if (row.status !== 'active') throw new AppError('forbidden', 'This account is suspended');
+    await this.signIns.clear(account);
     return this.issueSession(row, randomUUID());
+  }
+
+  private async tellLocked(userId: string): Promise<void> {
+    const unlockToken = await this.tokens.signUnlock(userId);
+    await this.db.transaction((tx) =>
+      appendEvent(tx, { eventType: 'sign_in_paused', userId, metadata: { unlockToken } }),
+    );
+  }
+
+  /** The e-mailed link: lifts the account's pause. Refused when the link is not valid or has expired. */
+  async unlock(token: string): Promise<void> {
+    const userId = await this.tokens.verifyUnlock(token);
+    const [row] = await this.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (!row) throw unauthenticated('This link is not valid');
+    await this.signIns.clear(`account:${row.email}`);
   }
 
   /** Rotates the refresh token. A token presented twice means it was stolen: its whole family is revoked. */

@@ -8,6 +8,9 @@ const ALGORITHM = 'HS256';
 /** Stream tickets are signed with their own key, so a ticket is never an access token nor the reverse. */
 const STREAM_TICKET_AUDIENCE = 'event-stream';
 export const STREAM_TICKET_TTL_S = 60;
+/** Links that lift a sign-in pause: their own key and audience, an hour. */
+const UNLOCK_AUDIENCE = 'sign-in-unlock';
+const UNLOCK_TTL_S = 3600;
 
 export interface AccessClaims {
   sub: string;
@@ -19,12 +22,14 @@ export interface AccessClaims {
 
 export class AccessTokens {
   private readonly ticketSecret: Uint8Array;
+  private readonly unlockSecret: Uint8Array;
 
   constructor(
     private readonly secret: Uint8Array,
     readonly ttlSeconds: number,
   ) {
     this.ticketSecret = createHmac('sha256', secret).update(STREAM_TICKET_AUDIENCE).digest();
+    this.unlockSecret = createHmac('sha256', secret).update(UNLOCK_AUDIENCE).digest();
   }
 
   sign(claims: AccessClaims): Promise<string> {
@@ -34,6 +39,32 @@ export class AccessTokens {
   /** A ticket for `?ticket=` on event-stream URLs: the same claims, a minute, another key. */
   signStreamTicket(claims: AccessClaims): Promise<string> {
     return this.signWith(this.ticketSecret, claims, STREAM_TICKET_TTL_S, STREAM_TICKET_AUDIENCE);
+  }
+
+  signUnlock(userId: string): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(UNLOCK_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${UNLOCK_TTL_S}s`)
+      .sign(this.unlockSecret);
+  }
+
+  /** The user an unlock link was made for. */
+  async verifyUnlock(token: string): Promise<string> {
+    try {
+      const { payload } = await jwtVerify(token, this.unlockSecret, {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: UNLOCK_AUDIENCE,
+      });
+      if (typeof payload.sub !== 'string') throw new Error('no subject');
+      return payload.sub;
+    } catch {
+      throw unauthenticated('This link is not valid or has expired; sign in again to get a new one');
+    }
   }
 
   private signWith(key: Uint8Array, claims: AccessClaims, ttlSeconds: number, audience?: string) {

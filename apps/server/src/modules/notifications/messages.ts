@@ -1,7 +1,8 @@
 import type { EventMetadata, EventType } from '@btb/contracts';
 import type { EventEnvelope } from '../../platform/bus/events.ts';
 
-export type NotificationCategory = 'generation' | 'likes' | 'orders';
+/** `account` messages (security) are always e-mailed, whatever the preferences. */
+export type NotificationCategory = 'generation' | 'likes' | 'orders' | 'account';
 
 export interface NotificationDraft {
   userId: string;
@@ -21,6 +22,7 @@ export const notifyingEvents = [
   'order_status_changed',
   'payment_failed',
   'payment_refunded',
+  'sign_in_paused',
 ] as const satisfies readonly EventType[];
 export type NotifyingEvent = (typeof notifyingEvents)[number];
 
@@ -101,6 +103,16 @@ export function notificationFor(event: EventEnvelope<NotifyingEvent>): Notificat
         body: `We refunded ${money(event.metadata.amountCents, event.metadata.currency)} for order ${orderNo(event.orderId)}.`,
         link: `/orders/${event.orderId}`,
         category: 'orders',
+      };
+    case 'sign_in_paused':
+      if (!event.userId) return null;
+      return {
+        userId: event.userId,
+        type: 'sign_in_paused',
+        title: 'Sign-in to your account is paused',
+        body: 'Several wrong passwords were tried for your account, so signing in is paused for a little while. If it was you, follow the link within an hour to sign in again at once. If it was not you, nothing was changed; choosing a new password in your profile keeps it that way.',
+        link: `/api/auth/unlock?token=${encodeURIComponent(event.metadata.unlockToken)}`,
+        category: 'account',
       };
     case 'order_status_changed':
       if (!event.userId || !event.orderId) return null;

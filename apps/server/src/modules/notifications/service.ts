@@ -28,12 +28,13 @@ const present = (r: NotificationRow): Notification => ({
 });
 
 const allows = (prefs: Preferences, category: NotificationCategory) =>
-  prefs.emailNotifications &&
-  (category === 'generation'
-    ? prefs.notifyOnGeneration
-    : category === 'likes'
-      ? prefs.notifyOnLikes
-      : prefs.notifyOnOrderUpdates);
+  category === 'account' ||
+  (prefs.emailNotifications &&
+    (category === 'generation'
+      ? prefs.notifyOnGeneration
+      : category === 'likes'
+        ? prefs.notifyOnLikes
+        : prefs.notifyOnOrderUpdates));
 
 export interface NotificationsDeps {
   db: Db;
