@@ -21,6 +21,9 @@ export async function placeAndResizePrint(
 
   // Mouse: shrink by the corner handle, then drag the print down and right.
   const handle = page.getByTestId('print-handle');
+  // The mouse works in the viewport: bring the whole print area into it first.
+  await frame.scrollIntoViewIfNeeded();
+  await handle.scrollIntoViewIfNeeded();
   const h = (await handle.boundingBox())!;
   await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
   await page.mouse.down();
