@@ -100,10 +100,3 @@ export type EventOf<T extends EventType = EventType> = {
     metadata: EventMetadata<K>;
   };
 }[T];
-
-/** Checks an envelope received from the bus against its type's schema; throws on a payload that drifted. */
-export function parseEvent(input: unknown): EventOf {
-  const envelope = eventEnvelopeSchema.parse(input);
-  const metadata = eventMetadataSchemas[envelope.eventType].parse(envelope.metadata);
-  return { ...envelope, metadata } as EventOf;
-}

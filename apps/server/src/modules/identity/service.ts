@@ -136,7 +136,7 @@ export class IdentityService {
     if (!row || !ok) {
       const [forAccount] = await this.signIns.recordFailure(subjects);
       // The first pause of a run of failures tells the owner, with a way back in.
-      if (row && forAccount!.failures === this.config.RATE_LIMIT_AUTH_MAX) await this.tellLocked(row.id);
+      if (row && forAccount!.firstPause) await this.tellLocked(row.id);
       throw unauthenticated('Email or password is incorrect');
     }
     if (row.status !== 'active') throw new AppError('forbidden', 'This account is suspended');

@@ -21,6 +21,8 @@ export interface FailureOutcome {
   failures: number;
   /** The pause this failure started, if any. */
   lockedMs: number;
+  /** This failure started the first pause of a run of failures (the one worth telling the owner about). */
+  firstPause: boolean;
 }
 
 /** INCR the failures (refreshing their window) and start the back-off pause once the limit is reached. */
@@ -99,7 +101,7 @@ export class SignInGuard {
               maxFailures,
               this.baseLockMs,
             )) as [number, number];
-            return { failures: Number(n), lockedMs: Number(pause) };
+            return this.outcome(Number(n), Number(pause));
           }),
         );
       } catch {
@@ -120,8 +122,12 @@ export class SignInGuard {
       }
       this.local.set(s, entry);
       this.sweep(now);
-      return { failures: entry.failures, lockedMs };
+      return this.outcome(entry.failures, lockedMs);
     });
+  }
+
+  private outcome(failures: number, lockedMs: number): FailureOutcome {
+    return { failures, lockedMs, firstPause: failures === this.options.maxFailures };
   }
 
   /** Forgets a subject's failures and lifts its pause (a successful sign-in, an unlock link). */

@@ -111,7 +111,11 @@ describe('sign-in back-off', () => {
       const two = new SignInGuard(options);
       await one.recordFailure(['address:198.51.100.5']);
       await two.recordFailure(['address:198.51.100.5']);
-      expect((await one.recordFailure(['address:198.51.100.5']))[0]).toEqual({ failures: 3, lockedMs: 100 });
+      expect((await one.recordFailure(['address:198.51.100.5']))[0]).toEqual({
+        failures: 3,
+        lockedMs: 100,
+        firstPause: true,
+      });
       await expect(two.check(['address:198.51.100.5'], 'Too many')).rejects.toMatchObject({ status: 429 });
     } finally {
       redis.disconnect();

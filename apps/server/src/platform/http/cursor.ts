@@ -9,7 +9,8 @@ import { validationFailed } from '../errors.ts';
 export function cursorCodec<S extends z.ZodType>(schema: S) {
   return {
     encode: (position: z.infer<S>): string => Buffer.from(JSON.stringify(position)).toString('base64url'),
-    decode: (raw: string): z.infer<S> => {
+    /** `accepts` refuses a well-formed position that belongs to another list (another sort). */
+    decode: (raw: string, accepts: (position: z.infer<S>) => boolean = () => true): z.infer<S> => {
       let json: unknown;
       try {
         json = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
@@ -17,7 +18,7 @@ export function cursorCodec<S extends z.ZodType>(schema: S) {
         json = undefined;
       }
       const parsed = schema.safeParse(json);
-      if (!parsed.success)
+      if (!parsed.success || !accepts(parsed.data))
         throw validationFailed([
           { path: 'cursor', message: 'is not a cursor from this list; start again without it' },
         ]);

@@ -8,6 +8,14 @@ import type {
 export const STRIPE_TEST_SECRET_KEY = 'sk_test_btb_local';
 export const STRIPE_TEST_WEBHOOK_SECRET = 'whsec_local_test_secret';
 
+/** Stripe's 400 for an object that does not exist. */
+const resourceMissing = (message: string, param?: string): FakeResponse => ({
+  status: 400,
+  json: {
+    error: { type: 'invalid_request_error', code: 'resource_missing', ...(param ? { param } : {}), message },
+  },
+});
+
 /**
  * A local stand-in for api.stripe.com: form-encoded requests, Stripe's JSON objects and error
  * bodies, and Stripe's idempotency rule (the same Idempotency-Key replays the first response).
@@ -73,17 +81,7 @@ export function stripeApi(server: FakeHttpServer) {
           return { status: 402, json: { error: { ...error, payment_intent: intent } } };
         }
         default:
-          return {
-            status: 400,
-            json: {
-              error: {
-                type: 'invalid_request_error',
-                code: 'resource_missing',
-                param: 'payment_method',
-                message: `No such PaymentMethod: '${form.payment_method}'`,
-              },
-            },
-          };
+          return resourceMissing(`No such PaymentMethod: '${form.payment_method}'`, 'payment_method');
       }
     }),
   );
@@ -95,16 +93,7 @@ export function stripeApi(server: FakeHttpServer) {
       const form = req.body as Record<string, string>;
       const intent = intents.get(form.payment_intent ?? '');
       if (!intent) {
-        return {
-          status: 400,
-          json: {
-            error: {
-              type: 'invalid_request_error',
-              code: 'resource_missing',
-              message: 'No such payment_intent',
-            },
-          },
-        };
+        return resourceMissing('No such payment_intent');
       }
       created.refunds++;
       return {
