@@ -5,6 +5,7 @@ import { designAdminRoutes } from './admin-routes.ts';
 import { designRoutes } from './routes.ts';
 import { DesignsService } from './service.ts';
 
+export type { SeedSample } from './seeding.ts';
 export type { DesignsService, GenerationOutcome, GenerationScheduler } from './service.ts';
 
 export function createDesignsModule(
