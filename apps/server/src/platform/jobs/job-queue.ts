@@ -65,11 +65,19 @@ export class JobQueue {
     private readonly tracer?: Tracer,
   ) {
     metrics?.measureQueueDepth(async () => {
-      const result = await this.db.execute<{ queue: string; status: string; n: string }>(
-        sql`select queue, status, count(*)::int as n from platform.jobs
+      const result = await this.db.execute<{ queue: string; status: string; n: string; age: string | null }>(
+        sql`select queue, status, count(*)::int as n,
+                   extract(epoch from now() - min(case when status = 'pending' then run_at else updated_at end)
+                     filter (where status = 'active' or run_at <= now())) as age
+            from platform.jobs
             where status in ('pending', 'active') group by queue, status`,
       );
-      return result.rows.map((r) => ({ queue: r.queue, status: r.status, count: Number(r.n) }));
+      return result.rows.map((r) => ({
+        queue: r.queue,
+        status: r.status,
+        count: Number(r.n),
+        oldestAgeS: Math.max(0, Number(r.age ?? 0)),
+      }));
     });
   }
 
