@@ -25,16 +25,28 @@ export {
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
-/** Moves lightness away from the background until the pair reads clearly; hue and saturation are kept. */
+/**
+ * Moves lightness the shorter way (lighter or darker) until the pair reads clearly; hue and
+ * saturation are kept. Where neither way reaches the ratio, the one that gets closest wins.
+ */
 export function ensureContrast(hex: string, bg: string, minRatio: number): string {
   if (contrastRatio(hex, bg) >= minRatio) return hex;
   const hsl = hexToHsl(hex);
-  const goLighter = luminance(bg) < 0.35;
+  const preferLighter = luminance(bg) < 0.35;
   let best = hex;
-  for (let step = 1; step <= 20; step++) {
-    const l = clamp01(hsl.l + (goLighter ? 1 : -1) * step * 0.04);
-    best = hslToHex({ ...hsl, l });
-    if (contrastRatio(best, bg) >= minRatio) return best;
+  let bestRatio = contrastRatio(hex, bg);
+  for (let step = 1; step <= 25; step++) {
+    for (const dir of preferLighter ? [1, -1] : [-1, 1]) {
+      const l = hsl.l + dir * step * 0.04;
+      if (l < -0.02 || l > 1.02) continue;
+      const candidate = hslToHex({ ...hsl, l: clamp01(l) });
+      const ratio = contrastRatio(candidate, bg);
+      if (ratio >= minRatio) return candidate;
+      if (ratio > bestRatio) {
+        best = candidate;
+        bestRatio = ratio;
+      }
+    }
   }
   return best;
 }

@@ -287,6 +287,11 @@ function readTokens(tokens: Token[]): Reading {
           m.role = 'motif';
           m.motifIndex = Math.max(0, idx);
         }
+        // A colour inside a drawing's name ("black cat") is asked for, unless the prompt gave one.
+        const named = t.drawing ? nameColour(t.phrase) : undefined;
+        if (named && idx >= 0 && pending.length === 0 && !r.mentions.some((m) => m.motifIndex === idx)) {
+          r.mentions.push({ ...named, role: 'motif', motifIndex: idx, group });
+        }
         flushFree();
         lastWasMotif = idx;
         inAfterMotif = -1;
@@ -519,6 +524,29 @@ function scoreConfidence(r: Reading): number {
   const ratio = r.recognisedWords / r.contentWords;
   const anchor = r.mentions.length > 0 || r.motifs.length > 0 ? 1 : 0.6;
   return Math.round(Math.min(1, Math.max(0, ratio * anchor)) * 100) / 100;
+}
+
+/** Basic colour terms that, leading a thing's name, say its colour ("black cat", "blue whale"). */
+const NAME_COLOURS = new Set([
+  'black',
+  'white',
+  'red',
+  'blue',
+  'green',
+  'yellow',
+  'pink',
+  'purple',
+  'brown',
+  'grey',
+  'gray',
+]);
+
+/** The colour a thing's own name gives it: "black cat" -> black; undefined for "cat" or "coffee cup". */
+function nameColour(phrase: string): { name: string; hex: string } | undefined {
+  const first = phrase.toLowerCase().split(/\s+/);
+  if (first.length < 2 || !NAME_COLOURS.has(first[0])) return undefined;
+  const hex = COLOR_NAMES[first[0]];
+  return hex ? { name: first[0], hex } : undefined;
 }
 
 export function interpretPrompt(req: DesignRequest): DesignSpec {

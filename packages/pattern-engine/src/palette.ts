@@ -44,6 +44,7 @@ const NATURAL_COLOUR: Record<string, string[]> = {
   rose: ['#c94a5d', '#e98a9a'],
   tulip: ['#e0474c', '#f39a4b'],
   hibiscus: ['#e0474c'],
+  waves: ['#2f7fb5', '#8cc7e3'],
   daisy: ['#ffffff', '#f2c230'],
   leaf: ['#3f7d4e'],
   sprig: ['#4f8a5b'],

@@ -378,6 +378,8 @@ export const GARMENT_WORDS: Record<string, GarmentWord> = {
   gown: { category: 'dress', noun: 'gown' },
   frock: { category: 'dress', noun: 'dress' },
   skirt: { category: 'dress', noun: 'skirt' },
+  sarong: { category: 'dress', noun: 'sarong' },
+  sarongs: { category: 'dress', noun: 'sarong' },
   shirt: { category: 'shirt', noun: 'shirt' },
   shirts: { category: 'shirt', noun: 'shirt' },
   't shirt': { category: 'shirt', noun: 't-shirt' },

@@ -1,4 +1,4 @@
-import { contrastRatio, darken, detailOf, hexToHsl, hslToHex, luminance } from '../color.ts';
+import { contrastRatio, darken, detailOf, hexToHsl, hslToHex, lighten, luminance } from '../color.ts';
 import type { Rng } from '../prng.ts';
 import type { Layer } from '../tile.ts';
 import type { Density, Scale, Style } from '../types.ts';
@@ -52,6 +52,17 @@ export type MotifBuilder = (ctx: MotifContext) => BuiltMotif;
 
 export const own = (p: Paint, i: number): string => p.own[i % p.own.length];
 export const color = (p: Paint, i: number): string => p.colors[i % p.colors.length];
+
+/**
+ * A companion colour for two-tone motifs. When the prompt gave this motif its colours, it stays
+ * within them ("red hearts" are red and a deeper red, never another motif's gold).
+ */
+export function partner(p: Paint, i: number): string {
+  if (!p.ownIsAsked) return color(p, i);
+  if (p.own.length > 1) return p.own[i % p.own.length];
+  const main = p.own[0];
+  return i % 2 === 1 ? detailOf(main, 0.28) : lighten(main, 0.3);
+}
 
 /** A second colour that reads against `main`, for flower centres, seeds and trims. */
 export function accentFor(p: Paint, main: string, offset = 0): string {

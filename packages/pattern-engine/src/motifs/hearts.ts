@@ -1,12 +1,12 @@
 import { lighten } from '../color.ts';
 import { circle, group, path } from '../svg.ts';
-import { color, type MotifBuilder, own } from './context.ts';
+import { type MotifBuilder, own, partner } from './context.ts';
 import { heartPath } from './shapes.ts';
 
 export const buildHearts: MotifBuilder = (ctx) => {
   const { paint } = ctx;
   const main = own(paint, 0);
-  const second = color(paint, 1);
+  const second = partner(paint, 1);
   const shine = (c: string) =>
     path(
       'M-22,-10C-22,-18 -16,-21 -11,-20',

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { contrastRatio, hexToHsl, luminance } from './color.ts';
+import { COLOR_NAMES, generateDesign, interpretPrompt } from './index.ts';
+import { loadDrawing } from './library/drawings.ts';
+import { pathArea, recolourDrawing } from './recolour.ts';
+
+const read = (prompt: string) => interpretPrompt({ prompt, category: 'dress', style: 'casual', seed: 1 });
+const design = (prompt: string) =>
+  generateDesign({ prompt, category: 'dress', style: 'casual', colors: [], seed: 1 });
+
+/** The fills of a recoloured drawing, in paint order. */
+const fills = (svg: string) => [...svg.matchAll(/fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+const isGreen = (hex: string) => {
+  const { h, s } = hexToHsl(hex);
+  return h >= 70 && h <= 165 && s > 0.25;
+};
+
+describe('recolouring a drawing to the colour asked', () => {
+  it('measures parts by the area they cover, not by how long their outline is written', () => {
+    expect(pathArea('M0 0H10V10H0Z')).toBe(100);
+    expect(pathArea('m0 0l10 0l0 10l-10 0z')).toBe(100);
+    // A square with a square hole wound the other way.
+    expect(pathArea('M0 0H10V10H0Z M2 2V8H8V2Z')).toBe(64);
+  });
+
+  it('gives the colour to the largest part and keeps stems green: a red chili is red, not pink with a red stem', () => {
+    const svg = recolourDrawing(loadDrawing('fluent-emoji-flat:hot-pepper'), {
+      colours: [COLOR_NAMES.red],
+      background: COLOR_NAMES.cream,
+      style: 'casual',
+      rendering: 'colour',
+    });
+    const [body, stem] = fills(svg);
+    expect(body).toBe(COLOR_NAMES.red);
+    expect(isGreen(stem!)).toBe(true);
+  });
+
+  it('paints a grey body in the colour asked: pink elephants are pink', () => {
+    const svg = recolourDrawing(loadDrawing('fluent-emoji-flat:elephant'), {
+      colours: [COLOR_NAMES.pink],
+      background: '#ffffff',
+      style: 'casual',
+      rendering: 'colour',
+    });
+    const all = fills(svg);
+    const pinkish = all.filter((c) => {
+      const { h, s } = hexToHsl(c);
+      return (h >= 300 || h <= 20) && s > 0.3;
+    });
+    // Body, ear and tusk in tones of pink; only the eye (ink) stays as drawn.
+    expect(pinkish).toContain(COLOR_NAMES.pink);
+    expect(pinkish.length).toBe(all.length - 1);
+  });
+
+  it('keeps the detail inside a part: a pineapple keeps its two golden tones', () => {
+    const svg = recolourDrawing(loadDrawing('fluent-emoji-flat:pineapple'), {
+      colours: [],
+      background: COLOR_NAMES.coral,
+      style: 'casual',
+      rendering: 'colour',
+    });
+    const body = new Set(fills(svg).filter((c) => !isGreen(c)));
+    expect(body.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('colours the prompt gives each thing', () => {
+  it('reads the colour in a thing’s own name: black cats are black', () => {
+    const spec = read('black cats and orange pumpkins');
+    expect(spec.motifs.map((m) => m.label)).toEqual(['black cat', 'pumpkin']);
+    expect(spec.motifs[0]!.colors).toEqual([COLOR_NAMES.black]);
+    const cats = design('black cats on a white dress');
+    expect(fills(cats.tileSvg).some((c) => luminance(c) < 0.02)).toBe(true);
+  });
+
+  it('keeps two-tone motifs within their own colours: red hearts carry no gold, gold stars no red', () => {
+    const { tileSvg } = design('red hearts and gold stars on a navy shirt');
+    const colours = new Set(fills(tileSvg));
+    expect(colours.has(COLOR_NAMES.red)).toBe(true);
+    expect(colours.has(COLOR_NAMES.gold)).toBe(true);
+    const spec = read('red hearts and gold stars on a navy shirt');
+    expect(spec.motifs.map((m) => m.colors)).toEqual([[COLOR_NAMES.red], [COLOR_NAMES.gold]]);
+    // Every colour painted is a tone of red or gold, or the navy ground.
+    for (const c of colours) {
+      const { h } = hexToHsl(c);
+      const redTone = h <= 15 || h >= 340;
+      const goldTone = h >= 35 && h <= 55;
+      expect(redTone || goldTone || c === COLOR_NAMES.navy, c).toBe(true);
+    }
+  });
+
+  it('moves a colour the shorter way to read on the ground: cherries on red gingham are deep red, not pink', () => {
+    const spec = read('cherries on red and white gingham');
+    const cherry = spec.motifs.find((m) => m.kind === 'fruit')!.colors![0]!;
+    expect(luminance(cherry)).toBeLessThan(luminance(COLOR_NAMES.red));
+    expect(contrastRatio(cherry, COLOR_NAMES.red)).toBeGreaterThanOrEqual(1.5);
+  });
+
+  it('knows a sarong is a garment and draws rubber ducks yellow', () => {
+    expect(read('a sarong with tropical hibiscus flowers').recognised).not.toHaveProperty('missing', [
+      'sarong',
+    ]);
+    const ducks = design('rubber ducks on a blue shirt');
+    expect(
+      fills(ducks.tileSvg).some((c) => hexToHsl(c).h >= 40 && hexToHsl(c).h <= 60 && hexToHsl(c).s > 0.6),
+    ).toBe(true);
+  });
+});
