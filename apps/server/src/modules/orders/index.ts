@@ -21,6 +21,8 @@ import { printfulWebhookRoutes } from './webhook-routes.ts';
 export type { OrdersService } from './service.ts';
 export type { FulfillmentService } from './fulfillment.ts';
 export type { OrderRow } from './status.ts';
+export type { PaymentHandOff } from './service.ts';
+export { orderPaymentWorkflow, orderStep, type OrderPaymentStep } from './order-workflow.ts';
 export { renderPrintFile, printFileKey } from './artwork/print-files.ts';
 export { designMockupSvg } from './artwork/mockups.ts';
 export { loadArtwork } from './artwork/design-artwork.ts';
@@ -53,6 +55,8 @@ export function createOrdersModule(
     backoffMs: config.FULFILLMENT_RETRY_BACKOFF_MS,
     pollEveryMs:
       config.FULFILLMENT_PROVIDER === 'printful' ? config.PRINTFUL_POLL_MS : config.SIMULATOR_STEP_MS,
+    leaseMs: config.FULFILLMENT_LEASE_MS,
+    refundAfterMs: config.FULFILLMENT_REFUND_AFTER_MS,
   };
   const poke = () => platform.relay.poke();
   // The simulator asks the orders table when an order was submitted (after a restart): late-bound.
