@@ -127,6 +127,13 @@ export const configSchema = z.object({
   /** Submission attempts (with exponential backoff from FULFILLMENT_RETRY_BACKOFF_MS) before fulfillment_failed. */
   FULFILLMENT_MAX_ATTEMPTS: int(5, 1, 50),
   FULFILLMENT_RETRY_BACKOFF_MS: int(5000, 1),
+  /** How long a submission's claim lasts without renewal: a dead worker's submission is taken over after this. */
+  FULFILLMENT_LEASE_MS: int(60_000, 500),
+  /**
+   * How long an order whose fulfillment failed waits for an operator's retry before it is cancelled
+   * and its payment refunded (the workflow's compensation). 0 refunds at once.
+   */
+  FULFILLMENT_REFUND_AFTER_MS: int(86_400_000, 0),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Boutique-To-Box <hello@boutique-to-box.local>'),
   MAPBOX_TOKEN: z.string().optional(),

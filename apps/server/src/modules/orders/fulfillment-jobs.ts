@@ -3,6 +3,8 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 
 export const SUBMIT_QUEUE = 'fulfillment-submit';
 export const POLL_QUEUE = 'fulfillment-poll';
+/** The compensation of a submission that failed for good: cancel (and so refund) after a grace period. */
+export const UNFULFILLED_QUEUE = 'fulfillment-cancel-unfulfilled';
 
 export interface SubmitJob {
   orderId: string;
@@ -19,6 +21,14 @@ export interface FulfillmentSchedule {
   backoffMs: number;
   /** Delay between polls of the provider. */
   pollEveryMs: number;
+  /** How long a submission's claim lasts without renewal: a dead worker's submission is taken over after this. */
+  leaseMs: number;
+  /** How long a failed fulfillment waits for an operator's retry before it is cancelled and refunded. */
+  refundAfterMs: number;
+}
+
+export interface UnfulfilledJob {
+  orderId: string;
 }
 
 /**
@@ -55,6 +65,21 @@ export async function schedulePoll(
     POLL_QUEUE,
     { orderId, n },
     { singletonKey: `${orderId}:${n}`, delayMs: schedule.pollEveryMs, maxAttempts: 5, backoffMs: 2000 },
+    tx,
+  );
+}
+
+/** Enqueued in the transaction that enters `fulfillment_failed`: the order is refunded unless retried in time. */
+export async function scheduleCancelUnfulfilled(
+  jobs: JobQueue,
+  tx: Executor,
+  orderId: string,
+  schedule: FulfillmentSchedule,
+) {
+  await jobs.enqueue<UnfulfilledJob>(
+    UNFULFILLED_QUEUE,
+    { orderId },
+    { singletonKey: orderId, delayMs: schedule.refundAfterMs, maxAttempts: 10, backoffMs: 2000 },
     tx,
   );
 }

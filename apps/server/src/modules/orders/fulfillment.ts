@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
+import { recordStep } from '../../platform/workflows/workflow-steps.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { DesignArtwork } from './artwork/design-artwork.ts';
 import { tileSizeOf } from './artwork/design-artwork.ts';
@@ -15,7 +16,10 @@ import {
   SUBMIT_QUEUE,
   type SubmitJob,
   schedulePoll,
+  UNFULFILLED_QUEUE,
+  type UnfulfilledJob,
 } from './fulfillment-jobs.ts';
+import { orderStep } from './order-workflow.ts';
 import {
   type FulfillmentAddress,
   FulfillmentError,
@@ -58,7 +62,7 @@ export class FulfillmentService {
     jobs.register<SubmitJob>(SUBMIT_QUEUE, (job) => this.submit(job), {
       concurrency,
       pollMs,
-      leaseMs: 60_000,
+      leaseMs: this.deps.schedule.leaseMs,
       onFailed: async (job) => {
         const { orderId } = job.payload as SubmitJob;
         await this.fail(
@@ -68,6 +72,43 @@ export class FulfillmentService {
       },
     });
     jobs.register<PollJob>(POLL_QUEUE, (job) => this.poll(job), { concurrency, pollMs, leaseMs: 30_000 });
+    jobs.register<UnfulfilledJob>(
+      UNFULFILLED_QUEUE,
+      async (job) => {
+        await this.cancelUnfulfilled(job.payload.orderId);
+      },
+      {
+        concurrency,
+        pollMs,
+        leaseMs: 30_000,
+      },
+    );
+  }
+
+  /**
+   * The compensation of a submission that failed for good: an order still in `fulfillment_failed`
+   * (no operator retried it) is cancelled, and payments refunds it on that cancellation. Run again,
+   * or after a retry, it changes nothing.
+   */
+  async cancelUnfulfilled(orderId: string): Promise<boolean> {
+    const changed = await this.deps.db.transaction(async (tx) => {
+      const current = await this.deps.orders.lock(tx, orderId);
+      if (current?.status !== 'fulfillment_failed') return false;
+      const reason = current.failureReason ?? 'no reason given';
+      await this.deps.orders.changeStatus(tx, {
+        orderId,
+        to: 'cancelled',
+        reason: `Could not be manufactured (${reason}); the payment is refunded`,
+      });
+      await recordStep(tx, orderStep(orderId, 'submit_to_fulfillment'), {
+        state: 'compensated',
+        detail: reason,
+      });
+      await recordStep(tx, orderStep(orderId, 'cancel_unfulfilled'), { state: 'done', detail: reason });
+      return true;
+    });
+    if (changed) this.deps.poke();
+    return changed;
   }
 
   async submit(job: JobContext<SubmitJob>): Promise<void> {
@@ -117,6 +158,10 @@ export class FulfillmentService {
             fulfillmentProvider: this.deps.provider.name,
             submittedAt: new Date(),
           },
+        });
+        await recordStep(tx, orderStep(orderId, 'submit_to_fulfillment'), {
+          state: 'done',
+          ref: submitted.providerOrderId,
         });
         return 'submitted';
       });
@@ -215,7 +260,7 @@ export class FulfillmentService {
         await this.deps.orders.changeStatus(tx, {
           orderId: order.id,
           to: 'fulfillment_failed',
-          reason: update.reason,
+          reason: this.withRefundPolicy(update.reason),
           patch: { failureReason: update.reason },
         });
         return true;
@@ -245,11 +290,20 @@ export class FulfillmentService {
       await this.deps.orders.changeStatus(tx, {
         orderId,
         to: 'fulfillment_failed',
-        reason,
+        reason: this.withRefundPolicy(reason),
         patch: { failureReason: reason },
       });
+      await recordStep(tx, orderStep(orderId, 'submit_to_fulfillment'), { state: 'failed', detail: reason });
     });
     this.deps.poke();
+  }
+
+  /** The failure as the history shows it, with when the compensation refunds the order. */
+  private withRefundPolicy(reason: string): string {
+    const ms = this.deps.schedule.refundAfterMs;
+    if (ms === 0) return `${reason}; the payment is refunded`;
+    const at = new Date(Date.now() + ms).toISOString();
+    return `${reason}; the payment is refunded at ${at} unless the order is retried before then`;
   }
 
   private async printFilesFor(

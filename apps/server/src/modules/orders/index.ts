@@ -19,6 +19,7 @@ import { OrdersService } from './service.ts';
 import { printfulWebhookRoutes } from './webhook-routes.ts';
 
 export type { OrdersService } from './service.ts';
+export { orderStep } from './order-workflow.ts';
 export { designMockupSvg } from './artwork/mockups.ts';
 
 /** The one place the manufacturer is chosen from configuration. */
@@ -49,6 +50,8 @@ export function createOrdersModule(
     backoffMs: config.FULFILLMENT_RETRY_BACKOFF_MS,
     pollEveryMs:
       config.FULFILLMENT_PROVIDER === 'printful' ? config.PRINTFUL_POLL_MS : config.SIMULATOR_STEP_MS,
+    leaseMs: config.FULFILLMENT_LEASE_MS,
+    refundAfterMs: config.FULFILLMENT_REFUND_AFTER_MS,
   };
   const poke = () => platform.relay.poke();
   // The simulator asks the orders table when an order was submitted (after a restart): late-bound.

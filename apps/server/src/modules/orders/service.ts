@@ -9,11 +9,18 @@ import { AppError, conflict, invalidState, notFound, validationFailed } from '..
 import type { Geocoder } from '../../platform/geo/geocoder.ts';
 import { type Actor, isAdmin } from '../../platform/http/actor.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { recordStep, stepRecord } from '../../platform/workflows/workflow-steps.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { DesignsService } from '../designs/index.ts';
 import { artworkLocation } from './artwork/design-artwork.ts';
 import { checkPrintOptions, storedPrintOptions } from './artwork/print-options.ts';
-import { type FulfillmentSchedule, schedulePoll, scheduleSubmission } from './fulfillment-jobs.ts';
+import {
+  type FulfillmentSchedule,
+  scheduleCancelUnfulfilled,
+  schedulePoll,
+  scheduleSubmission,
+} from './fulfillment-jobs.ts';
+import { orderStep } from './order-workflow.ts';
 import { priceOrder } from './pricing.ts';
 import { FulfillmentError, type FulfillmentProvider } from './providers/fulfillment-provider.ts';
 import { externalIdOf, listOrderRows, orderIdOfExternal, presentOrders } from './repository.ts';
@@ -24,9 +31,21 @@ import {
   type OnEnterStatus,
   type OrderRow,
   recordCreation,
+  recordNote,
   type StatusChange,
 } from './status.ts';
 import { idempotencyKeys, orderItems, orders } from './tables.ts';
+
+/** A payment's outcome handed to orders by payments (step `mark_paid` of the order-payment workflow). */
+export interface PaymentHandOff {
+  orderId: string;
+  paymentId: string;
+  /** Why, for the order's history. */
+  reason: string;
+}
+
+/** What payments reads of an order before charging it. */
+export type PayableOrder = Pick<OrderRow, 'id' | 'userId' | 'status' | 'totalCents' | 'currency'>;
 
 export type CreateOrderInput = z.output<typeof createOrderBodySchema>;
 
@@ -76,6 +95,8 @@ export class OrdersService {
     this.onEnter = {
       paid: (tx, order) => scheduleSubmission(deps.jobs, tx, order.id, deps.schedule),
       submitted: (tx, order) => schedulePoll(deps.jobs, tx, order.id, 1, deps.schedule),
+      // The workflow's compensation: refunded unless an operator retries it in time.
+      fulfillment_failed: (tx, order) => scheduleCancelUnfulfilled(deps.jobs, tx, order.id, deps.schedule),
     };
   }
 
@@ -249,21 +270,14 @@ export class OrdersService {
     };
   }
 
-  // --- for payments and fulfillment (inside their transactions) ---
+  // --- for fulfillment (inside its transactions) ---
 
   /** Every status change of the module goes through here (and so through `changeStatus`). */
   changeStatus(tx: Executor, change: StatusChange) {
     return changeStatus(tx, change, this.onEnter);
   }
 
-  /** Locks the order the actor wants to pay: theirs (or any, for an admin); 404 otherwise. */
-  async lockForPayment(tx: Executor, id: string, actor: Actor): Promise<OrderRow> {
-    const row = await this.lock(tx, id);
-    if (!row || (row.userId !== actor.id && !isAdmin(actor))) throw notFound('Order');
-    return row;
-  }
-
-  /** Locks the order row (null when there is none). Lock order everywhere: the order first, then its payments. */
+  /** Locks the order row (null when there is none). */
   async lock(tx: Executor, id: string): Promise<OrderRow | null> {
     try {
       return await lockOrder(tx, id);
@@ -273,27 +287,69 @@ export class OrdersService {
     }
   }
 
-  /** Marks a payable order paid; false when it is not awaiting payment (already paid, cancelled...). */
-  async markPaid(tx: Executor, id: string, reason: string): Promise<boolean> {
-    const row = await lockOrder(tx, id);
-    if (row.status !== 'pending_payment' && row.status !== 'payment_failed') return false;
-    await this.changeStatus(tx, { orderId: id, to: 'paid', reason });
-    return true;
+  // --- for payments: each in a transaction of its own (the order-payment workflow's steps) ---
+
+  /** What payments needs to charge for the order the actor wants to pay: theirs (or any, for an admin); 404 otherwise. */
+  async forPayment(actor: Actor, id: string): Promise<PayableOrder> {
+    const row = await this.findVisible(this.deps.db, id, actor);
+    return {
+      id: row.id,
+      userId: row.userId,
+      status: row.status,
+      totalCents: row.totalCents,
+      currency: row.currency,
+    };
   }
 
-  async markPaymentFailed(tx: Executor, id: string, reason: string): Promise<boolean> {
-    const row = await lockOrder(tx, id);
-    if (row.status !== 'pending_payment' && row.status !== 'payment_failed') return false;
-    await this.changeStatus(tx, { orderId: id, to: 'payment_failed', reason });
-    return true;
+  /**
+   * Step `mark_paid`: a captured payment makes a payable order paid, and the submission is enqueued
+   * with it. Run again for the same payment it changes nothing (`already`); `not_payable` tells
+   * payments to refund (the order was cancelled meanwhile, or another attempt paid it).
+   */
+  async markPaid(handOff: PaymentHandOff): Promise<'paid' | 'already' | 'not_payable'> {
+    const outcome = await this.deps.db.transaction(async (tx) => {
+      const row = await lockOrder(tx, handOff.orderId);
+      const step = orderStep(handOff.orderId, 'mark_paid');
+      const done = await stepRecord(tx, step);
+      if (done?.state === 'done' && done.ref === handOff.paymentId) return 'already' as const;
+      if (row.status !== 'pending_payment' && row.status !== 'payment_failed') return 'not_payable' as const;
+      await this.changeStatus(tx, { orderId: handOff.orderId, to: 'paid', reason: handOff.reason });
+      await recordStep(tx, step, { state: 'done', ref: handOff.paymentId });
+      return 'paid' as const;
+    });
+    if (outcome === 'paid') this.deps.poke();
+    return outcome;
   }
 
-  /** Refunded total so far (absolute, so a replayed notice changes nothing). */
-  async recordRefund(tx: Executor, id: string, refundedCents: number): Promise<void> {
-    await tx
-      .update(orders)
-      .set({ refundedCents: sql`greatest(${orders.refundedCents}, ${refundedCents})`, updatedAt: new Date() })
-      .where(eq(orders.id, id));
+  /** A declined attempt, once per payment: the order shows it and stays payable. */
+  async markPaymentFailed(handOff: PaymentHandOff): Promise<boolean> {
+    const changed = await this.deps.db.transaction(async (tx) => {
+      const row = await lockOrder(tx, handOff.orderId);
+      const step = orderStep(handOff.orderId, 'mark_paid');
+      const seen = await stepRecord(tx, step);
+      if (seen?.ref === handOff.paymentId) return false;
+      if (row.status !== 'pending_payment' && row.status !== 'payment_failed') return false;
+      await this.changeStatus(tx, { orderId: handOff.orderId, to: 'payment_failed', reason: handOff.reason });
+      await recordStep(tx, step, { state: 'failed', ref: handOff.paymentId, detail: handOff.reason });
+      return true;
+    });
+    if (changed) this.deps.poke();
+    return changed;
+  }
+
+  /**
+   * The order's refunded total (absolute, so a repeated notice changes nothing), with a line in its
+   * history for each increase.
+   */
+  async recordRefund(id: string, refundedCents: number): Promise<boolean> {
+    return this.deps.db.transaction(async (tx) => {
+      const row = await lockOrder(tx, id);
+      if (refundedCents <= row.refundedCents) return false;
+      await tx.update(orders).set({ refundedCents, updatedAt: new Date() }).where(eq(orders.id, id));
+      const amount = `${((refundedCents - row.refundedCents) / 100).toFixed(2)} ${row.currency.toUpperCase()}`;
+      await recordNote(tx, row, `Payment refunded: ${amount}`);
+      return true;
+    });
   }
 
   async present(id: string): Promise<Order> {

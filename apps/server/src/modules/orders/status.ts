@@ -101,3 +101,16 @@ export async function recordCreation(tx: Executor, order: OrderRow): Promise<voi
     },
   });
 }
+
+/**
+ * A line in the history that is not a move (a refund of a cancelled order): `from` and `to` are
+ * both the current status, and no event is written (the module that did it wrote its own).
+ */
+export async function recordNote(tx: Executor, order: OrderRow, reason: string): Promise<void> {
+  await tx.insert(orderStatusHistory).values({
+    orderId: order.id,
+    fromStatus: order.status,
+    toStatus: order.status,
+    reason,
+  });
+}

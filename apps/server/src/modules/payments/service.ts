@@ -1,17 +1,33 @@
 import type { PaymentResult } from '@btb/contracts';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { AppError, conflict, invalidState } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
-import type { OrdersService } from '../orders/index.ts';
+import { recordStep } from '../../platform/workflows/workflow-steps.ts';
+import { type OrdersService, orderStep } from '../orders/index.ts';
 import type { ChargeResult, GatewayEvent, PaymentGateway } from './providers/payment-gateway.ts';
 import { WebhookSignatureError } from './providers/stripe-webhook-events.ts';
 import { gatewayEvents, payments, refunds } from './tables.ts';
 
 export const REFUND_QUEUE = 'payment-refund';
+/** Hands a payment's outcome to orders (durably: enqueued with the outcome, run again after a crash). */
+export const HAND_OFF_QUEUE = 'payment-hand-off';
+
+export interface HandOffJob {
+  paymentId: string;
+  /** Why, for the order's history when the payment pays it. */
+  reason: string;
+}
+
+/** At most one refund job per payment at a time; the refund row and the gateway key make it one refund ever. */
+const refundJob = (paymentId: string) => ({ singletonKey: paymentId, maxAttempts: 8, backoffMs: 2000 });
+
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string })?.code === '23505' ||
+  (error as { cause?: { code?: string } })?.cause?.code === '23505';
 /** A `processing` attempt older than this is taken to have died mid-charge and is resumed (same key). */
 const STALE_ATTEMPT_MS = 60_000;
 
@@ -30,9 +46,14 @@ export interface PaymentsDeps {
 
 /**
  * Charges orders through the PaymentGateway and never twice: each attempt has its own
- * idempotency key, at most one attempt per order runs at a time (the order row is locked while
- * the attempt is claimed), and a paid order is not payable. Webhooks reconcile asynchronous
+ * idempotency key, at most one attempt per order runs at a time (the attempt number is unique per
+ * order), and an order with a captured payment is not payable. Webhooks reconcile asynchronous
  * outcomes (3-D Secure, refunds) idempotently by event id. Cancelled paid orders are refunded.
+ *
+ * Payments writes only its own tables. An outcome is recorded with a hand-off job in one
+ * transaction; the hand-off then tells orders in orders' own transaction (at once, and again from
+ * the job after a crash): steps `capture_payment` → `mark_paid` of the order-payment workflow, and
+ * the compensation `refund_payment` (see orders/order-workflow.ts).
  */
 export class PaymentsService {
   constructor(private readonly deps: PaymentsDeps) {}
@@ -62,6 +83,7 @@ export class PaymentsService {
     }
     await this.deps.db.transaction((tx) => this.recordOutcome(tx, attempt, result));
     this.deps.poke();
+    await this.handOffNow({ paymentId: attempt.id, reason: 'Payment received' });
     const order = await this.deps.orders.present(orderId);
     switch (result.status) {
       case 'succeeded':
@@ -96,9 +118,12 @@ export class PaymentsService {
         .onConflictDoNothing()
         .returning({ eventId: gatewayEvents.eventId });
       if (fresh.length === 0) return 'duplicate' as const;
-      return (await this.applyEvent(tx, event)) ? ('applied' as const) : ('ignored' as const);
+      return (await this.applyEvent(tx, event)) ?? ('ignored' as const);
     });
-    if (outcome === 'applied') this.deps.poke();
+    if (typeof outcome === 'object') {
+      this.deps.poke();
+      await this.handOffNow(outcome);
+    }
     return { received: true, duplicate: outcome === 'duplicate' };
   }
 
@@ -112,6 +137,14 @@ export class PaymentsService {
   }
 
   startWorkers(concurrency: number, pollMs: number) {
+    this.deps.jobs.register<HandOffJob>(HAND_OFF_QUEUE, (job) => this.handOff(job.payload), {
+      concurrency,
+      pollMs,
+      leaseMs: 30_000,
+      onFailed: async (job) => {
+        this.deps.logger.error({ payload: job.payload, error: job.error }, 'payment hand-off failed');
+      },
+    });
     this.deps.jobs.register<{ paymentId: string }>(REFUND_QUEUE, (job) => this.refund(job), {
       concurrency,
       pollMs,
@@ -132,103 +165,164 @@ export class PaymentsService {
       .from(payments)
       .where(and(eq(payments.orderId, orderId), eq(payments.status, 'succeeded')));
     for (const p of paid) {
-      await this.deps.jobs.enqueue(
-        REFUND_QUEUE,
-        { paymentId: p.id },
-        { singletonKey: p.id, maxAttempts: 8, backoffMs: 2000 },
-        tx,
-      );
+      await this.deps.jobs.enqueue(REFUND_QUEUE, { paymentId: p.id }, refundJob(p.id), tx);
     }
   }
 
+  /**
+   * The compensation `refund_payment`: refunds a captured payment in full, once (the gateway's
+   * idempotency key and the refund row's unique payment id), then tells orders. Run again after a
+   * crash it only repeats telling orders, which is idempotent.
+   */
   private async refund(job: JobContext<{ paymentId: string }>): Promise<void> {
     const [payment] = await this.deps.db
       .select()
       .from(payments)
       .where(eq(payments.id, job.payload.paymentId));
-    if (payment?.status !== 'succeeded' || !payment.paymentIntentId) return;
-    const refund = await this.deps.gateway.refund(payment.paymentIntentId, `payment:${payment.id}:refund`);
-    await this.deps.db.transaction(async (tx) => {
-      await this.deps.orders.lock(tx, payment.orderId);
-      const inserted = await tx
-        .insert(refunds)
-        .values({
-          paymentId: payment.id,
+    if (!payment?.paymentIntentId) return;
+    if (payment.status === 'succeeded') {
+      const refund = await this.deps.gateway.refund(payment.paymentIntentId, `payment:${payment.id}:refund`);
+      await this.deps.db.transaction(async (tx) => {
+        const [current] = await tx.select().from(payments).where(eq(payments.id, payment.id)).for('update');
+        if (current?.status !== 'succeeded') return;
+        const inserted = await tx
+          .insert(refunds)
+          .values({
+            paymentId: payment.id,
+            orderId: payment.orderId,
+            gatewayRefundId: refund.refundId,
+            amountCents: payment.amountCents,
+            status: refund.status,
+          })
+          .onConflictDoNothing()
+          .returning({ id: refunds.id });
+        if (inserted.length === 0) return;
+        await tx
+          .update(payments)
+          .set({ status: 'refunded', refundedCents: payment.amountCents, updatedAt: new Date() })
+          .where(eq(payments.id, payment.id));
+        await appendEvent(tx, {
+          eventType: 'payment_refunded',
+          userId: payment.userId,
           orderId: payment.orderId,
-          gatewayRefundId: refund.refundId,
-          amountCents: payment.amountCents,
-          status: refund.status,
-        })
-        .onConflictDoNothing()
-        .returning({ id: refunds.id });
-      if (inserted.length === 0) return;
-      await tx
-        .update(payments)
-        .set({ status: 'refunded', refundedCents: payment.amountCents, updatedAt: new Date() })
-        .where(eq(payments.id, payment.id));
-      await this.deps.orders.recordRefund(tx, payment.orderId, payment.amountCents);
-      await appendEvent(tx, {
-        eventType: 'payment_refunded',
-        userId: payment.userId,
-        orderId: payment.orderId,
-        metadata: { amountCents: payment.amountCents, currency: payment.currency, refundId: refund.refundId },
+          metadata: {
+            amountCents: payment.amountCents,
+            currency: payment.currency,
+            refundId: refund.refundId,
+          },
+        });
+        await recordStep(tx, orderStep(payment.orderId, 'refund_payment'), {
+          state: 'done',
+          ref: payment.id,
+          detail: refund.refundId,
+        });
+        await this.enqueueHandOff(tx, current, 'Payment refunded');
       });
-    });
-    this.deps.poke();
+      this.deps.poke();
+    }
+    await this.handOff({ paymentId: payment.id, reason: 'Payment refunded' });
+  }
+
+  /**
+   * Tells orders what this payment now means for the order, each part idempotent: a capture marks
+   * it paid (or, when it is no longer payable, the payment is refunded); the latest attempt's
+   * decline marks the payment failed; refunds set the order's refunded total.
+   */
+  async handOff({ paymentId, reason }: HandOffJob): Promise<void> {
+    const [payment] = await this.deps.db.select().from(payments).where(eq(payments.id, paymentId));
+    if (!payment) return;
+    const handOff = { orderId: payment.orderId, paymentId, reason };
+    if (payment.status === 'succeeded') {
+      const outcome = await this.deps.orders.markPaid(handOff);
+      if (outcome === 'not_payable') {
+        // Money arrived for an order that is no longer payable (cancelled meanwhile, or paid by another attempt).
+        await this.deps.jobs.enqueue(REFUND_QUEUE, { paymentId }, refundJob(paymentId));
+      }
+    } else if (payment.status === 'failed') {
+      // Only the latest attempt's failure says anything about the order.
+      const [latest] = await this.deps.db
+        .select({ id: payments.id })
+        .from(payments)
+        .where(eq(payments.orderId, payment.orderId))
+        .orderBy(desc(payments.attempt))
+        .limit(1);
+      if (latest?.id === paymentId) {
+        await this.deps.orders.markPaymentFailed({
+          ...handOff,
+          reason: `Payment failed: ${payment.failureMessage ?? 'The payment was declined'}`,
+        });
+      }
+    }
+    if (payment.refundedCents > 0) {
+      const [refunded] = await this.deps.db
+        .select({ total: sql<number>`coalesce(sum(${payments.refundedCents}), 0)::int` })
+        .from(payments)
+        .where(eq(payments.orderId, payment.orderId));
+      if (await this.deps.orders.recordRefund(payment.orderId, Number(refunded?.total ?? 0)))
+        this.deps.poke();
+    }
   }
 
   // --- internals ---
 
   private async claimAttempt(actor: Actor, orderId: string, paymentMethod: string): Promise<PaymentRow> {
-    return this.deps.db.transaction(async (tx) => {
-      const order = await this.deps.orders.lockForPayment(tx, orderId, actor);
-      if (order.status !== 'pending_payment' && order.status !== 'payment_failed') {
-        throw invalidState(
-          order.status === 'cancelled'
-            ? 'This order is cancelled'
-            : 'This order is already paid; it will not be charged again',
-        );
-      }
-      const previous = await tx
-        .select()
-        .from(payments)
-        .where(eq(payments.orderId, orderId))
-        .orderBy(desc(payments.attempt))
-        .for('update');
-      const unfinished = previous.find((p) => p.status === 'processing' || p.status === 'interrupted');
-      if (unfinished) {
-        const stale =
-          unfinished.status === 'interrupted' ||
-          Date.now() - unfinished.updatedAt.getTime() > STALE_ATTEMPT_MS;
-        if (!stale) throw conflict('A payment for this order is already in progress');
-        // Resumed with its own key and parameters: the gateway returns the first outcome, never a second charge.
-        const [resumed] = await tx
-          .update(payments)
-          .set({ status: 'processing', updatedAt: new Date() })
-          .where(eq(payments.id, unfinished.id))
+    const order = await this.deps.orders.forPayment(actor, orderId);
+    if (order.status !== 'pending_payment' && order.status !== 'payment_failed') {
+      throw invalidState(
+        order.status === 'cancelled'
+          ? 'This order is cancelled'
+          : 'This order is already paid; it will not be charged again',
+      );
+    }
+    try {
+      return await this.deps.db.transaction(async (tx) => {
+        const previous = await tx
+          .select()
+          .from(payments)
+          .where(eq(payments.orderId, orderId))
+          .orderBy(desc(payments.attempt))
+          .for('update');
+        // Captured but not yet handed to orders: the order is paid, whatever its row says yet.
+        if (previous.some((p) => p.status === 'succeeded' || p.status === 'refunded')) {
+          throw invalidState('This order is already paid; it will not be charged again');
+        }
+        const unfinished = previous.find((p) => p.status === 'processing' || p.status === 'interrupted');
+        if (unfinished) {
+          const stale =
+            unfinished.status === 'interrupted' ||
+            Date.now() - unfinished.updatedAt.getTime() > STALE_ATTEMPT_MS;
+          if (!stale) throw conflict('A payment for this order is already in progress');
+          // Resumed with its own key and parameters: the gateway returns the first outcome, never a second charge.
+          const [resumed] = await tx
+            .update(payments)
+            .set({ status: 'processing', updatedAt: new Date() })
+            .where(eq(payments.id, unfinished.id))
+            .returning();
+          return resumed!;
+        }
+        const n = (previous[0]?.attempt ?? 0) + 1;
+        const [row] = await tx
+          .insert(payments)
+          .values({
+            orderId,
+            userId: order.userId,
+            attempt: n,
+            idempotencyKey: `order:${orderId}:attempt:${n}`,
+            paymentMethod,
+            amountCents: order.totalCents,
+            currency: order.currency,
+          })
           .returning();
-        return resumed!;
-      }
-      const n = (previous[0]?.attempt ?? 0) + 1;
-      const [row] = await tx
-        .insert(payments)
-        .values({
-          orderId,
-          userId: order.userId,
-          attempt: n,
-          idempotencyKey: `order:${orderId}:attempt:${n}`,
-          paymentMethod,
-          amountCents: order.totalCents,
-          currency: order.currency,
-        })
-        .returning();
-      return row!;
-    });
+        return row!;
+      });
+    } catch (error) {
+      // A concurrent request took this attempt number first: that attempt is the one in progress.
+      if (isUniqueViolation(error)) throw conflict('A payment for this order is already in progress');
+      throw error;
+    }
   }
 
   private async recordOutcome(tx: Executor, attempt: PaymentRow, result: ChargeResult): Promise<void> {
-    // The order first, then its payment: the same lock order as claiming an attempt (no deadlocks).
-    await this.deps.orders.lock(tx, attempt.orderId);
     const [current] = await tx.select().from(payments).where(eq(payments.id, attempt.id)).for('update');
     if (!current) return;
     if (result.status === 'succeeded') {
@@ -244,6 +338,7 @@ export class PaymentsService {
     }
   }
 
+  /** Step `capture_payment`: the payment is recorded as captured, with its hand-off to orders. */
   private async succeed(tx: Executor, payment: PaymentRow, paymentIntentId: string, reason: string) {
     if (payment.status === 'succeeded' || payment.status === 'refunded') return;
     await tx
@@ -256,25 +351,30 @@ export class PaymentsService {
       orderId: payment.orderId,
       metadata: { amountCents: payment.amountCents, currency: payment.currency, paymentIntentId },
     });
-    const marked = await this.deps.orders.markPaid(tx, payment.orderId, reason);
-    if (!marked) {
-      // Money arrived for an order that is no longer payable (cancelled meanwhile, or paid by another attempt).
-      const order = await this.deps.orders.lock(tx, payment.orderId);
-      const paidByAnother = await tx
-        .select({ id: payments.id })
-        .from(payments)
-        .where(
-          and(eq(payments.orderId, payment.orderId), inArray(payments.status, ['succeeded', 'refunded'])),
-        );
-      if (order?.status === 'cancelled' || paidByAnother.some((p) => p.id !== payment.id)) {
-        await this.deps.jobs.enqueue(
-          REFUND_QUEUE,
-          { paymentId: payment.id },
-          { singletonKey: payment.id, maxAttempts: 8, backoffMs: 2000 },
-          tx,
-        );
-      }
-    }
+    await recordStep(tx, orderStep(payment.orderId, 'capture_payment'), {
+      state: 'done',
+      ref: payment.id,
+      detail: paymentIntentId,
+    });
+    await this.enqueueHandOff(tx, { ...payment, status: 'succeeded' }, reason);
+  }
+
+  /** The durable half of a hand-off; `handOffNow` is the prompt half. */
+  private async enqueueHandOff(tx: Executor, payment: PaymentRow, reason: string) {
+    await this.deps.jobs.enqueue<HandOffJob>(
+      HAND_OFF_QUEUE,
+      { paymentId: payment.id, reason },
+      // One per outcome: a refund after a capture is handed off again even while the first is still queued.
+      { singletonKey: `${payment.id}:${payment.status}`, maxAttempts: 10, backoffMs: 1000 },
+      tx,
+    );
+  }
+
+  /** Hands off at once so the answer shows the order as it now is; if this fails, the queued job does it. */
+  private async handOffNow(job: HandOffJob) {
+    await this.handOff(job).catch((error) => {
+      this.deps.logger.warn({ err: error, paymentId: job.paymentId }, 'payment hand-off deferred to its job');
+    });
   }
 
   private async failPayment(
@@ -302,26 +402,33 @@ export class PaymentsService {
       orderId: payment.orderId,
       metadata: { message: text, amountCents: payment.amountCents, currency: payment.currency },
     });
-    await this.deps.orders.markPaymentFailed(tx, payment.orderId, `Payment failed: ${text}`);
+    await recordStep(tx, orderStep(payment.orderId, 'capture_payment'), {
+      state: 'failed',
+      ref: payment.id,
+      detail: text,
+    });
+    await this.enqueueHandOff(tx, { ...payment, status: 'failed' }, `Payment failed: ${text}`);
   }
 
-  private async applyEvent(tx: Executor, event: GatewayEvent): Promise<boolean> {
-    if (event.type === 'ignored') return false;
+  /** Applies a verified gateway event to its payment; what to hand to orders once committed, if anything changed. */
+  private async applyEvent(tx: Executor, event: GatewayEvent): Promise<HandOffJob | null> {
+    if (event.type === 'ignored') return null;
     const [found] = await tx
       .select({ id: payments.id, orderId: payments.orderId })
       .from(payments)
       .where(eq(payments.paymentIntentId, event.paymentIntentId));
     if (!found) {
       this.deps.logger.warn({ eventId: event.id, type: event.type }, 'webhook for an unknown payment intent');
-      return false;
+      return null;
     }
-    await this.deps.orders.lock(tx, found.orderId);
     const [payment] = await tx.select().from(payments).where(eq(payments.id, found.id)).for('update');
-    if (!payment) return false;
+    if (!payment) return null;
     switch (event.type) {
-      case 'payment_succeeded':
-        await this.succeed(tx, payment, event.paymentIntentId, 'Payment confirmed by the payment provider');
-        return true;
+      case 'payment_succeeded': {
+        const reason = 'Payment confirmed by the payment provider';
+        await this.succeed(tx, payment, event.paymentIntentId, reason);
+        return { paymentId: payment.id, reason };
+      }
       case 'payment_failed': {
         // Only the latest attempt's failure says anything about the order.
         const [latest] = await tx
@@ -330,21 +437,23 @@ export class PaymentsService {
           .where(eq(payments.orderId, payment.orderId))
           .orderBy(desc(payments.attempt))
           .limit(1);
-        if (latest?.id !== payment.id) return false;
+        if (latest?.id !== payment.id) return null;
         await this.failPayment(tx, payment, event.message, event.paymentIntentId);
-        return true;
+        return { paymentId: payment.id, reason: 'Payment failed' };
       }
-      case 'refunded':
-        await tx
+      case 'refunded': {
+        const [updated] = await tx
           .update(payments)
           .set({
             refundedCents: Math.max(payment.refundedCents, event.amountCents),
             ...(event.amountCents >= payment.amountCents ? { status: 'refunded' } : {}),
             updatedAt: new Date(),
           })
-          .where(eq(payments.id, payment.id));
-        await this.deps.orders.recordRefund(tx, payment.orderId, event.amountCents);
-        return true;
+          .where(eq(payments.id, payment.id))
+          .returning();
+        await this.enqueueHandOff(tx, { ...updated!, status: 'refunded' }, 'Payment refunded');
+        return { paymentId: payment.id, reason: 'Payment refunded' };
+      }
     }
   }
 }

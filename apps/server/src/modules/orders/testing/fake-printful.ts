@@ -26,6 +26,8 @@ export function fakePrintful(server: FakeHttpServer) {
     storm: null as null | number,
     /** How many of the next creations succeed but lose their response. */
     loseResponses: 0,
+    /** While set, order creations are never answered (and nothing is created). */
+    hang: false,
   };
   const ok = (result: unknown) => ({ json: { code: 200, result } });
   const error = (code: number, message: string) => ({
@@ -33,6 +35,7 @@ export function fakePrintful(server: FakeHttpServer) {
     json: { code, result: message, error: { reason: 'BadRequest', message } },
   });
   server.route('POST', '/orders', (req) => {
+    if (stats.hang) return new Promise(() => {});
     if (stats.storm) return error(stats.storm, 'Service temporarily unavailable');
     if (req.headers.authorization !== `Bearer ${PRINTFUL_TOKEN}`) return error(401, 'Unauthorized');
     if (stats.failNextWith) return error(stats.failNextWith.status, stats.failNextWith.message);
