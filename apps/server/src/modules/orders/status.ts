@@ -81,23 +81,3 @@ export async function changeStatus(
   await onEnter[to]?.(tx, order!);
   return { order: order!, from };
 }
-
-/** The first history row, written with the order itself. */
-export async function recordCreation(tx: Executor, order: OrderRow): Promise<void> {
-  await tx.insert(orderStatusHistory).values({
-    orderId: order.id,
-    fromStatus: null,
-    toStatus: order.status,
-    reason: 'Order placed',
-  });
-  await appendEvent(tx, {
-    eventType: 'order_created',
-    userId: order.userId,
-    orderId: order.id,
-    metadata: {
-      totalCents: order.totalCents,
-      currency: order.currency,
-      country: (order.shippingAddress as { country: string }).country,
-    },
-  });
-}
