@@ -9,7 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { type BenchContext, type Scenario, scenarios } from './scenarios.ts';
+import { type BenchContext, type Prepared, type Scenario, scenarios } from './scenarios.ts';
+import { peerRows } from './peers/compare.ts';
 import { createScratchDatabase } from '../apps/server/src/testing/services.ts';
 import { extraRows } from './extra-rows.ts';
 import { startupRows } from './startup.ts';
@@ -57,7 +58,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startProcess(
+export async function startProcess(
   args: string[],
   env: Record<string, string>,
   readyUrl: string,
@@ -93,10 +94,19 @@ async function measure(
   mode: string,
   server?: ChildProcess,
 ): Promise<Row> {
-  const prepared = await scenario.prepare(ctx);
+  return measurePrepared(ctx.baseUrl, await scenario.prepare(ctx), scenario, mode, server);
+}
+
+async function measurePrepared(
+  baseUrl: string,
+  prepared: Prepared,
+  scenario: Pick<Scenario, 'name' | 'connections'>,
+  mode: string,
+  server?: ChildProcess,
+): Promise<Row> {
   const cpuBefore = await cpuMicros(server?.pid);
   const result = await autocannon({
-    url: ctx.baseUrl + prepared.path,
+    url: baseUrl + prepared.path,
     method: prepared.method ?? 'GET',
     headers: prepared.headers,
     body: prepared.body,
@@ -172,6 +182,20 @@ async function benchPlatform(
       console.error(`[${mode}] ${scenario.name}`);
       rows.push(
         await measure({ baseUrl: `http://127.0.0.1:${port}`, seededDesigns }, scenario, mode, server),
+      );
+    }
+    if (env.DATABASE_URL && (!only || 'peer'.includes(only))) {
+      rows.push(
+        ...(await peerRows({
+          baseUrl: `http://127.0.0.1:${port}`,
+          server,
+          serverEnv,
+          seededDesigns,
+          measure: measurePrepared,
+          startProcess,
+          stop,
+          freePort,
+        })),
       );
     }
     if (!only || 'browser'.includes(only)) {

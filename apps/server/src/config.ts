@@ -58,6 +58,8 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_READ_URLS: urlList.default([]),
   DATABASE_POOL_MAX: int(20, 1, 500),
+  /** The job poller's and outbox relay's own pool (see Database.background). */
+  DATABASE_BACKGROUND_POOL_MAX: int(4, 1, 100),
   REDIS_URL: optionalUrl,
   REDIS_KEY_PREFIX: z.string().default('btb:'),
   NATS_URL: optionalUrl,

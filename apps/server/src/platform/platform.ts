@@ -127,8 +127,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       exporter: options.spanExporter,
     });
     closers.push(() => tracing.shutdown());
-    const relay = new OutboxRelay(database.db, bus, logger, { pollMs: config.OUTBOX_POLL_MS }, metrics);
-    const jobs = new JobQueue(database.db, logger, metrics, tracing.tracer);
+    // Pollers and relays on their own pool: API load cannot starve them, nor they the API.
+    const relay = new OutboxRelay(
+      database.background,
+      bus,
+      logger,
+      { pollMs: config.OUTBOX_POLL_MS },
+      metrics,
+    );
+    const jobs = new JobQueue(database.background, logger, metrics, tracing.tracer);
 
     let storage: FileStorage;
     if (config.STORAGE_DRIVER === 's3') {

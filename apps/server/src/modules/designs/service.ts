@@ -151,6 +151,14 @@ export class DesignsService {
 
   /** A design as its viewer may see it: private ones are 404 to everyone but the owner and admins. */
   async get(id: string, viewer: Actor | null): Promise<Design> {
+    const design = await this.visible(id, viewer);
+    if (!viewer) return design;
+    const liked = await likedBy(this.db, viewer.id, [id]);
+    return { ...design, likedByMe: liked.has(id) };
+  }
+
+  /** The design if the viewer may see it (404 otherwise), without the viewer's like. */
+  private async visible(id: string, viewer: Actor | null): Promise<Design> {
     const load = async (db: Db) => {
       const [row] = await db.select(designColumns).from(designs).where(eq(designs.id, id));
       return row ? (await this.present([row as DesignRow], null))[0]! : null;
@@ -168,9 +176,7 @@ export class DesignsService {
       );
     }
     if (!design || !this.canSee(design, viewer)) throw notFound('Design');
-    if (!viewer) return design;
-    const liked = await likedBy(this.db, viewer.id, [id]);
-    return { ...design, likedByMe: liked.has(id) };
+    return design;
   }
 
   /** Counts a view once per viewer per hour; the owner's own views do not count. */
@@ -561,7 +567,7 @@ export class DesignsService {
 
   /** A ready design the actor may order: visible to them and finished. */
   async orderableDesign(actor: Actor, id: string): Promise<Design> {
-    const design = await this.get(id, actor);
+    const design = await this.visible(id, actor);
     if (design.status !== 'ready') throw invalidState(`Design "${design.title}" is not ready yet`);
     return design;
   }

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
-import type { Address, Order, OrderStatus, Product } from '@btb/contracts';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Address, Design, Order, OrderStatus, Product } from '@btb/contracts';
 import { createOrderBodySchema } from '@btb/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { outboxRowOf } from '../../platform/bus/outbox.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { AppError, conflict, invalidState, notFound, validationFailed } from '../../platform/errors.ts';
 import type { Geocoder } from '../../platform/geo/geocoder.ts';
@@ -23,18 +24,27 @@ import {
 import { orderStep } from './order-workflow.ts';
 import { priceOrder } from './pricing.ts';
 import { FulfillmentError, type FulfillmentProvider } from './providers/fulfillment-provider.ts';
-import { externalIdOf, listOrderRows, orderIdOfExternal, presentOrders } from './repository.ts';
+import {
+  CREATION_REASON,
+  externalIdOf,
+  insertOrder,
+  listOrderRows,
+  type NewOrderItem,
+  type NewOrderRow,
+  orderIdOfExternal,
+  presentOrders,
+  toOrder,
+} from './repository.ts';
 import { cancellableByCustomer, paidStatuses } from './state-machine.ts';
 import {
   changeStatus,
   lockOrder,
   type OnEnterStatus,
   type OrderRow,
-  recordCreation,
   recordNote,
   type StatusChange,
 } from './status.ts';
-import { idempotencyKeys, orderItems, orders } from './tables.ts';
+import { idempotencyKeys, orders } from './tables.ts';
 
 /** A payment's outcome handed to orders by payments (step `mark_paid` of the order-payment workflow). */
 export interface PaymentHandOff {
@@ -48,9 +58,6 @@ export interface PaymentHandOff {
 export type PayableOrder = Pick<OrderRow, 'id' | 'userId' | 'status' | 'totalCents' | 'currency'>;
 
 export type CreateOrderInput = z.output<typeof createOrderBodySchema>;
-
-/** Thrown inside the creating transaction when a concurrent request took the idempotency key first. */
-class KeyTaken extends Error {}
 
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string })?.code === '23505' ||
@@ -102,6 +109,11 @@ export class OrdersService {
 
   // --- customers ---
 
+  /**
+   * One statement writes the order (see insertOrder); with the design pages and the catalogue in
+   * the cache, creating an order is that one round trip. A key used before is found when that
+   * statement writes nothing, or when the request no longer validates (a design deleted since).
+   */
   async create(
     actor: Actor,
     input: CreateOrderInput,
@@ -110,11 +122,64 @@ export class OrdersService {
     const body = createOrderBodySchema.parse(input);
     const requestHash = requestHashOf(body);
     const key = options.idempotencyKey;
-    if (key) {
-      const replay = await this.replay(actor, key, requestHash);
+    const replayOr = async (error: unknown) => {
+      const replay = key ? await this.replay(actor, key, requestHash) : null;
       if (replay) return replay;
-    }
+      throw error;
+    };
 
+    let prepared: Awaited<ReturnType<OrdersService['prepareOrder']>>;
+    try {
+      prepared = await this.prepareOrder(actor, body, options.baseUrl);
+    } catch (error) {
+      return replayOr(error);
+    }
+    const { order, items } = prepared;
+    const event = outboxRowOf({
+      eventType: 'order_created',
+      userId: actor.id,
+      orderId: order.id,
+      metadata: {
+        totalCents: order.totalCents,
+        currency: order.currency,
+        country: body.shippingAddress.country,
+      },
+    });
+    let written: { createdAt: Date } | null;
+    try {
+      written = await insertOrder(this.deps.db, order, items, event, key ? { key, requestHash } : undefined);
+    } catch (error) {
+      if (key && isUniqueViolation(error)) return replayOr(error);
+      throw error;
+    }
+    // Taken by an earlier or concurrent request with the same key: that request's order is the one.
+    if (!written) return replayOr(conflict('This Idempotency-Key is being used by another request'));
+    this.deps.poke();
+    const { createdAt } = written;
+    const status = 'pending_payment' as const;
+    return {
+      order: toOrder(
+        {
+          ...order,
+          status,
+          refundedCents: 0,
+          fulfillmentProvider: null,
+          providerOrderId: null,
+          submittedAt: null,
+          tracking: null,
+          failureReason: null,
+          createdAt,
+          updatedAt: createdAt,
+        },
+        items.map((i) => ({ ...i, printFiles: null })),
+        [{ fromStatus: null, toStatus: status, at: createdAt, reason: CREATION_REASON }],
+      ),
+      replayed: false,
+    };
+  }
+
+  /** The order's row and items, validated and priced; nothing written yet. */
+  private async prepareOrder(actor: Actor, body: CreateOrderInput, baseUrl: string) {
     const lines = await this.validateItems(actor, body.items);
     const currency = lines[0]!.product.currency;
     if (lines.some((l) => l.product.currency !== currency)) {
@@ -126,61 +191,33 @@ export class OrdersService {
       body.shippingMethod,
     );
     const { address, destination } = await this.normaliseAddress(body.shippingAddress);
-
-    try {
-      const row = await this.deps.db.transaction(async (tx) => {
-        const [order] = await tx
-          .insert(orders)
-          .values({
-            userId: actor.id,
-            currency,
-            ...price,
-            shippingMethod: body.shippingMethod,
-            shippingAddress: address,
-            destination,
-            publicBaseUrl: options.baseUrl,
-          })
-          .returning();
-        await tx.insert(orderItems).values(
-          lines.map((l, position) => ({
-            orderId: order!.id,
-            position,
-            designId: l.design.id,
-            designSeed: l.artwork.seed,
-            artworkKey: l.artwork.key,
-            designTitle: l.design.title,
-            thumbnailUrl: l.design.thumbnailUrl,
-            productId: l.product.id,
-            productName: l.product.name,
-            variantId: l.variant.id,
-            variantName: `${l.variant.color} / ${l.variant.size}`,
-            providerVariantId: l.variant.printfulVariantId,
-            quantity: l.quantity,
-            unitPriceCents: l.variant.priceCents,
-            printOptions: l.printOptions,
-          })),
-        );
-        if (key) {
-          // Taken by a concurrent request with the same key: that request's order is the one.
-          const claimed = await tx
-            .insert(idempotencyKeys)
-            .values({ userId: actor.id, key, requestHash, orderId: order!.id })
-            .onConflictDoNothing()
-            .returning({ key: idempotencyKeys.key });
-          if (claimed.length === 0) throw new KeyTaken();
-        }
-        await recordCreation(tx, order!);
-        return order!;
-      });
-      this.deps.poke();
-      return { order: (await presentOrders(this.deps.db, [row]))[0]!, replayed: false };
-    } catch (error) {
-      if (key && (error instanceof KeyTaken || isUniqueViolation(error))) {
-        const replay = await this.replay(actor, key, requestHash);
-        if (replay) return replay;
-      }
-      throw error;
-    }
+    const order: NewOrderRow = {
+      id: randomUUID(),
+      userId: actor.id,
+      currency,
+      ...price,
+      shippingMethod: body.shippingMethod,
+      shippingAddress: address,
+      destination,
+      publicBaseUrl: baseUrl,
+    };
+    const items: NewOrderItem[] = lines.map((l, position) => ({
+      position,
+      designId: l.design.id,
+      designSeed: l.artwork.seed,
+      artworkKey: l.artwork.key,
+      designTitle: l.design.title,
+      thumbnailUrl: l.design.thumbnailUrl,
+      productId: l.product.id,
+      productName: l.product.name,
+      variantId: l.variant.id,
+      variantName: `${l.variant.color} / ${l.variant.size}`,
+      providerVariantId: l.variant.printfulVariantId,
+      quantity: l.quantity,
+      unitPriceCents: l.variant.priceCents,
+      printOptions: l.printOptions,
+    }));
+    return { order, items };
   }
 
   async get(id: string, actor: Actor): Promise<Order> {
@@ -384,9 +421,18 @@ export class OrdersService {
   }
 
   private async validateItems(actor: Actor, items: CreateOrderInput['items']) {
+    // Each design once, all at the same time (a design ordered on several products is one lookup).
+    const lookups = new Map<string, Promise<Design>>();
+    for (const item of items) {
+      if (!lookups.has(item.designId)) {
+        const lookup = this.deps.designs.orderableDesign(actor, item.designId);
+        lookup.catch(() => {}); // awaited below, in item order
+        lookups.set(item.designId, lookup);
+      }
+    }
     const lines = [];
     for (const [i, item] of items.entries()) {
-      const design = await this.deps.designs.orderableDesign(actor, item.designId).catch((error) => {
+      const design = await lookups.get(item.designId)!.catch((error) => {
         if (error instanceof AppError && error.code === 'not_found') {
           throw validationFailed([{ path: `items.${i}.designId`, message: 'no such design' }]);
         }

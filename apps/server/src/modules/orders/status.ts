@@ -82,26 +82,6 @@ export async function changeStatus(
   return { order: order!, from };
 }
 
-/** The first history row, written with the order itself. */
-export async function recordCreation(tx: Executor, order: OrderRow): Promise<void> {
-  await tx.insert(orderStatusHistory).values({
-    orderId: order.id,
-    fromStatus: null,
-    toStatus: order.status,
-    reason: 'Order placed',
-  });
-  await appendEvent(tx, {
-    eventType: 'order_created',
-    userId: order.userId,
-    orderId: order.id,
-    metadata: {
-      totalCents: order.totalCents,
-      currency: order.currency,
-      country: (order.shippingAddress as { country: string }).country,
-    },
-  });
-}
-
 /**
  * A line in the history that is not a move (a refund of a cancelled order): `from` and `to` are
  * both the current status, and no event is written (the module that did it wrote its own).

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type EventType, eventMetadataSchemas } from '@btb/contracts';
 import type { Tracer } from '@opentelemetry/api';
 import { and, asc, inArray, isNull, lt, or, sql } from 'drizzle-orm';
@@ -8,17 +9,23 @@ import { activeTraceparent, traced } from '../telemetry/tracing.ts';
 import { aggregateIdOf, type EventBus, type EventEnvelope, envelopeOf, type NewEvent } from './events.ts';
 import { consumedEvents, outbox } from './tables.ts';
 
-/** Writes the event in the caller's transaction: it exists exactly when the change it describes does. */
-export async function appendEvent(tx: Executor, event: NewEvent): Promise<EventEnvelope> {
+/** The outbox row of a new event, for a statement that writes it together with the change it describes. */
+export function outboxRowOf(event: NewEvent) {
   const envelope = envelopeOf(event);
-  await tx.insert(outbox).values({
+  return {
     eventId: envelope.eventId,
     eventType: envelope.eventType,
     aggregateId: aggregateIdOf(envelope),
     envelope,
     traceparent: activeTraceparent(),
-  });
-  return envelope;
+  };
+}
+
+/** Writes the event in the caller's transaction: it exists exactly when the change it describes does. */
+export async function appendEvent(tx: Executor, event: NewEvent): Promise<EventEnvelope> {
+  const row = outboxRowOf(event);
+  await tx.insert(outbox).values(row);
+  return row.envelope;
 }
 
 export type ConsumerHandler<T extends EventType = EventType> = (
@@ -111,9 +118,15 @@ export class OutboxRelay {
     if (!this.stopped && !this.running) this.schedule(0);
   }
 
+  /**
+   * Runs a pass in the context the relay was made in, not in that of the request that poked it: a
+   * pass works for no one request (each row carries its own trace), and its queries are not the request's.
+   */
+  private readonly inOwnContext = AsyncLocalStorage.snapshot();
+
   private schedule(ms: number) {
     clearTimeout(this.timer);
-    this.timer = setTimeout(async () => {
+    const pass = async () => {
       let published = 0;
       try {
         published = await this.drainOnce();
@@ -124,7 +137,8 @@ export class OutboxRelay {
         }
       }
       if (!this.stopped) this.schedule(published > 0 ? 0 : this.options.pollMs);
-    }, ms);
+    };
+    this.timer = setTimeout(() => this.inOwnContext(pass), ms);
     this.timer.unref();
   }
 

@@ -8,6 +8,7 @@ import {
   type NodePgQueryResultHKT,
 } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { Logger as QueryLogger } from 'drizzle-orm/logger';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -21,10 +22,19 @@ export type Db = NodePgDatabase<Record<string, never>>;
 /** A database handle or an open transaction: repositories accept either. */
 export type Executor = PgDatabase<NodePgQueryResultHKT, any, any>;
 
+/** Sees the text of each statement as it is sent (tests count a request's round trips with it). */
+export type QueryListener = (query: string) => void;
+
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** The primary: every write and every read that must see its own writes. */
   readonly db: Db;
+  /**
+   * The primary through a small pool of its own, for the job poller and the outbox relay: a burst of
+   * API requests cannot take every connection from them, nor they from the API. (PGlite has one
+   * connection: the same one as `db`.)
+   */
+  readonly background: Db;
   /** Round-robin over the read replicas that answer; the primary when there are none. */
   read(): Db;
   /**
@@ -34,6 +44,8 @@ export interface Database {
   readWith<T>(query: (db: Db) => Promise<T>): Promise<T>;
   /** Each configured replica (host:port) and whether it answered its last health check. */
   replicas(): { name: string; up: boolean }[];
+  /** Calls the listener with every statement sent through `db` until the returned function is called. */
+  observeQueries(listener: QueryListener): () => void;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,7 +55,27 @@ const MIGRATION_LOCK_KEY = 7_262_020_11;
 
 export async function openDatabase(config: Config, options: { inMemory?: boolean } = {}): Promise<Database> {
   if (!config.DATABASE_URL) return openPglite(config, options.inMemory ?? false);
-  return openPostgres(config.DATABASE_URL, config.DATABASE_READ_URLS, config.DATABASE_POOL_MAX);
+  return openPostgres(config.DATABASE_URL, config.DATABASE_READ_URLS, {
+    api: config.DATABASE_POOL_MAX,
+    background: config.DATABASE_BACKGROUND_POOL_MAX,
+  });
+}
+
+/** Drizzle's logger as a fan-out to the current listeners; a no-op loop while there are none. */
+function queryObservers() {
+  const listeners = new Set<QueryListener>();
+  const logger: QueryLogger = {
+    logQuery(query) {
+      for (const listener of listeners) listener(query);
+    },
+  };
+  const observeQueries = (listener: QueryListener) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  };
+  return { logger, observeQueries };
 }
 
 async function openPglite(config: Config, inMemory: boolean): Promise<Database> {
@@ -64,7 +96,9 @@ async function openPglite(config: Config, inMemory: boolean): Promise<Database> 
       throw error;
     }
   }
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const observers = queryObservers();
+  const db = drizzlePglite({ client, logger: observers.logger }) as unknown as Db;
+  const background = drizzlePglite({ client }) as unknown as Db;
   try {
     await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   } catch (error) {
@@ -75,9 +109,11 @@ async function openPglite(config: Config, inMemory: boolean): Promise<Database> 
   return {
     kind: 'pglite',
     db,
+    background,
     read: () => db,
     readWith: (query) => query(db),
     replicas: () => [],
+    observeQueries: observers.observeQueries,
     ping: async () => {
       await client.query('select 1');
     },
@@ -91,11 +127,20 @@ async function openPglite(config: Config, inMemory: boolean): Promise<Database> 
 /** How often replicas are health-checked, and how long one may take to answer. */
 const REPLICA_CHECK_MS = 1000;
 
-async function openPostgres(url: string, readUrls: string[], poolMax: number): Promise<Database> {
-  const makePool = (connectionString: string, applicationName: string, connectTimeoutMs: number) => {
+async function openPostgres(
+  url: string,
+  readUrls: string[],
+  poolMax: { api: number; background: number },
+): Promise<Database> {
+  const makePool = (
+    connectionString: string,
+    applicationName: string,
+    connectTimeoutMs: number,
+    max = poolMax.api,
+  ) => {
     const pool = new pg.Pool({
       connectionString,
-      max: poolMax,
+      max,
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: connectTimeoutMs,
       application_name: applicationName,
@@ -109,7 +154,10 @@ async function openPostgres(url: string, readUrls: string[], poolMax: number): P
   };
   const writePool = makePool(url, 'btb-primary', 5_000);
   await runMigrationsLocked(writePool);
-  const db = drizzlePg({ client: writePool });
+  const observers = queryObservers();
+  const db = drizzlePg({ client: writePool, logger: observers.logger });
+  const backgroundPool = makePool(url, 'btb-background', 5_000, poolMax.background);
+  const background = drizzlePg({ client: backgroundPool });
   const replicas = readUrls.map((readUrl) => {
     // A replica that is down must cost a request little before it falls back to the primary.
     const pool = makePool(readUrl, 'btb-replica', REPLICA_CHECK_MS);
@@ -141,6 +189,7 @@ async function openPostgres(url: string, readUrls: string[], poolMax: number): P
   return {
     kind: 'postgres',
     db,
+    background,
     read: () => pick()?.db ?? db,
     readWith: async (query) => {
       const replica = pick();
@@ -154,12 +203,13 @@ async function openPostgres(url: string, readUrls: string[], poolMax: number): P
       }
     },
     replicas: () => replicas.map(({ name, up }) => ({ name, up })),
+    observeQueries: observers.observeQueries,
     ping: async () => {
       await db.execute(sql`select 1`);
     },
     close: async () => {
       clearInterval(monitor);
-      await Promise.all([writePool.end(), ...replicas.map((r) => r.pool.end())]);
+      await Promise.all([writePool.end(), backgroundPool.end(), ...replicas.map((r) => r.pool.end())]);
     },
   };
 }
