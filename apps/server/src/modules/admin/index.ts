@@ -7,6 +7,7 @@ import type { AppModule } from '../module.ts';
 import type { OrdersService } from '../orders/index.ts';
 import type { StudioService } from '../studio/index.ts';
 import { adminStats } from './stats.ts';
+import { documentRoutes } from '../../platform/http/openapi.ts';
 
 export { adminStats, errorRateOf } from './stats.ts';
 
@@ -22,14 +23,13 @@ export function createAdminModule(
   },
 ) {
   const routes: FastifyPluginAsyncZod = async (app) => {
+    documentRoutes(app, 'admin');
     app.get(
       '/api/admin/stats',
       {
         preHandler: deps.guard.require('admin', 'manage'),
         schema: {
-          tags: ['admin'],
           summary: 'Designs and orders per day, generation timing, error rate, totals',
-          security: [{ bearer: [] }],
           response: { 200: adminStatsSchema, 401: errorResponseSchema, 403: errorResponseSchema },
         },
       },

@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../platform/db/database.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { AppModule } from '../module.ts';
 import { dailyCounts } from './tables.ts';
+import { documentRoutes } from '../../platform/http/openapi.ts';
 
 const WINDOW_DAYS = 7;
 const TOP = 10;
@@ -71,11 +72,11 @@ export async function trends(db: Db): Promise<Trends> {
 export function createAnalyticsModule(platform: Platform) {
   const db = platform.database.db;
   const routes: FastifyPluginAsyncZod = async (app) => {
+    documentRoutes(app, 'designs');
     app.get(
       '/api/trends',
       {
         schema: {
-          tags: ['designs'],
           summary: 'Top tags, colours, categories and styles of the last 7 days',
           response: { 200: trendsSchema },
         },

@@ -18,8 +18,9 @@ import { limitBy } from '../../platform/http/rate-limits.ts';
 import { openSse, streamCredentials } from '../../platform/http/sse.ts';
 import type { AuthGuard, IdentityService } from '../identity/index.ts';
 import type { DesignsService } from './service.ts';
-import { errorResponses, secured } from '../../platform/http/openapi.ts';
+import { errorResponses, documentRoutes } from '../../platform/http/openapi.ts';
 import { sendSerialized } from '../../platform/http/serializers.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 422, 429);
 
@@ -39,6 +40,7 @@ export function designRoutes(
   config: Config,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    documentRoutes(app, 'designs');
     const creationLimit = limitBy(app, {
       key: (request) => (request.actor ? `designs:${request.actor.id}` : undefined),
       max: (request) => identity.designsPerHour(request.actor?.tier ?? 'free'),
@@ -51,14 +53,12 @@ export function designRoutes(
       {
         preHandler: [guard.require('design', 'create'), creationLimit],
         schema: {
-          tags: ['designs'],
           summary: 'Describe a design; it is queued for generation',
-          ...secured,
           body: createDesignBodySchema,
           response: { 202: designSchema, ...errors },
         },
       },
-      async (request, reply) => reply.status(202).send(await service.create(request.actor!, request.body)),
+      async (request, reply) => reply.status(202).send(await service.create(actorOf(request), request.body)),
     );
 
     app.get(
@@ -66,7 +66,6 @@ export function designRoutes(
       {
         preHandler: guard.optional,
         schema: {
-          tags: ['designs'],
           summary:
             'The gallery (public) or your designs (mine), filtered, searched and sorted, keyset-paginated',
           querystring: listDesignsQuerySchema,
@@ -85,7 +84,7 @@ export function designRoutes(
       '/api/designs/:id',
       {
         preHandler: guard.optional,
-        schema: { tags: ['designs'], params: uuidParam, response: { 200: designSchema, ...errors } },
+        schema: { params: uuidParam, response: { 200: designSchema, ...errors } },
       },
       async (request) => {
         const design = await service.get(request.params.id, request.actor);
@@ -102,24 +101,22 @@ export function designRoutes(
       {
         preHandler: guard.require('design', 'update'),
         schema: {
-          tags: ['designs'],
-          ...secured,
           params: uuidParam,
           body: updateDesignBodySchema,
           response: { 200: designSchema, ...errors },
         },
       },
-      async (request) => service.update(request.actor!, request.params.id, request.body),
+      async (request) => service.update(actorOf(request), request.params.id, request.body),
     );
 
     app.delete(
       '/api/designs/:id',
       {
         preHandler: guard.require('design', 'delete'),
-        schema: { tags: ['designs'], ...secured, params: uuidParam, response: { 204: z.null(), ...errors } },
+        schema: { params: uuidParam, response: { 204: z.null(), ...errors } },
       },
       async (request, reply) => {
-        await service.delete(request.actor!, request.params.id);
+        await service.delete(actorOf(request), request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -129,16 +126,14 @@ export function designRoutes(
       {
         preHandler: [guard.require('design', 'update'), creationLimit],
         schema: {
-          tags: ['designs'],
           summary:
             'A new variation of the design (new seed): added to its versions and made current once drawn; earlier versions are kept',
-          ...secured,
           params: uuidParam,
           response: { 202: designSchema, ...errors },
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await service.regenerate(request.actor!, request.params.id)),
+        reply.status(202).send(await service.regenerate(actorOf(request), request.params.id)),
     );
 
     app.get(
@@ -146,15 +141,13 @@ export function designRoutes(
       {
         preHandler: guard.require('design', 'read'),
         schema: {
-          tags: ['designs'],
           summary:
             "The design's versions, oldest first: the candidates drawn for its prompt, then each variation; `current` marks the one in use (owner only)",
-          ...secured,
           params: uuidParam,
           response: { 200: designVersionListSchema, ...errors },
         },
       },
-      async (request) => service.listVersions(request.actor!, request.params.id),
+      async (request) => service.listVersions(actorOf(request), request.params.id),
     );
 
     app.post(
@@ -162,15 +155,13 @@ export function designRoutes(
       {
         preHandler: guard.require('design', 'update'),
         schema: {
-          tags: ['designs'],
           summary:
             'Pick a candidate or restore an earlier variation: the design shows, prints and sells that version (no new generation)',
-          ...secured,
           params: designVersionParams,
           response: { 200: designSchema, ...errors },
         },
       },
-      async (request) => service.selectVersion(request.actor!, request.params.id, request.params.versionId),
+      async (request) => service.selectVersion(actorOf(request), request.params.id, request.params.versionId),
     );
 
     for (const method of ['PUT', 'DELETE'] as const) {
@@ -179,15 +170,13 @@ export function designRoutes(
         url: '/api/designs/:id/like',
         preHandler: guard.require('design', 'read'),
         schema: {
-          tags: ['designs'],
           summary: method === 'PUT' ? 'Like (idempotent)' : 'Unlike (idempotent)',
-          ...secured,
           params: uuidParam,
           response: { 200: likeResponseSchema, ...errors },
         },
         handler: async (request) => {
           const { id } = request.params as { id: string };
-          return service.setLike(request.actor!, id, method === 'PUT');
+          return service.setLike(actorOf(request), id, method === 'PUT');
         },
       });
     }
@@ -198,7 +187,6 @@ export function designRoutes(
         preHandler: guard.optional,
         config: { allowQueryToken: true },
         schema: {
-          tags: ['designs'],
           summary: 'Server-sent events: generation progress until ready or failed',
           params: uuidParam,
           querystring: streamCredentials,

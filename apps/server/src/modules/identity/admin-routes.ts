@@ -3,18 +3,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthGuard } from './auth-guard.ts';
 import type { IdentityService } from './service.ts';
+import { documentRoutes } from '../../platform/http/openapi.ts';
 
 /** User administration: search, change role or tier, suspend. Admin role only. */
 export function identityAdminRoutes(service: IdentityService, guard: AuthGuard): FastifyPluginAsyncZod {
   return async (app) => {
+    documentRoutes(app, 'admin');
     const admin = guard.require('user', 'manage');
     app.get(
       '/api/admin/users',
       {
         preHandler: admin,
         schema: {
-          tags: ['admin'],
-          security: [{ bearer: [] }],
           querystring: z.object({
             q: z.string().trim().max(100).optional(),
             cursor: z.iso.datetime().optional(),
@@ -30,8 +30,6 @@ export function identityAdminRoutes(service: IdentityService, guard: AuthGuard):
       {
         preHandler: admin,
         schema: {
-          tags: ['admin'],
-          security: [{ bearer: [] }],
           params: z.object({ id: z.uuid() }),
           body: adminUpdateUserBodySchema,
           response: { 200: userSchema },

@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, unauthenticated } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/actor.ts';
+import { signedInOnly } from '../../platform/http/openapi.ts';
 import type { Action, Resource } from './rbac.ts';
 import { hasPermission } from './rbac.ts';
 import type { AccessClaims, AccessTokens } from './tokens.ts';
@@ -44,12 +46,12 @@ export class AuthGuard {
   }
 
   /** Requires a valid access token; sets request.actor. */
-  authenticate = async (request: FastifyRequest, _reply: FastifyReply) => {
+  authenticate = signedInOnly(async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = credentialOf(request);
     if (!token) throw unauthenticated();
     const claims = await this.verify(token);
     request.actor = { id: claims.sub, role: claims.role, tier: claims.tier };
-  };
+  });
 
   /** Sets request.actor when a valid token is present; anonymous otherwise (a bad token is still a 401). */
   optional = async (request: FastifyRequest, _reply: FastifyReply) => {
@@ -61,9 +63,9 @@ export class AuthGuard {
 
   /** Authenticates, then checks the role's permission for (resource, action). */
   require(resource: Resource, action: Action) {
-    return async (request: FastifyRequest, reply: FastifyReply) => {
+    return signedInOnly(async (request: FastifyRequest, reply: FastifyReply) => {
       await this.authenticate(request, reply);
-      if (!hasPermission(request.actor!.role, resource, action)) throw forbidden();
-    };
+      if (!hasPermission(actorOf(request).role, resource, action)) throw forbidden();
+    });
   }
 }

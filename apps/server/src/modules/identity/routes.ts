@@ -16,7 +16,8 @@ import type { Config } from '../../config.ts';
 import { rateLimitError } from '../../platform/http/rate-limits.ts';
 import type { AuthGuard } from './auth-guard.ts';
 import type { IdentityService } from './service.ts';
-import { errorResponses } from '../../platform/http/openapi.ts';
+import { errorResponses, documentRoutes } from '../../platform/http/openapi.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 
 const errors = errorResponses(400, 401, 429);
 /** Requests per address per window, as a multiple of the failed sign-ins allowed. */
@@ -28,6 +29,7 @@ export function identityRoutes(
   config: Config,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    documentRoutes(app, 'auth');
     // Failed sign-ins are limited per account and per address by the service (successes never
     // count); this is only flood control per address, roomy enough for a shared network's sign-ups.
     const perIp = {
@@ -44,7 +46,6 @@ export function identityRoutes(
       {
         config: perIp,
         schema: {
-          tags: ['auth'],
           summary: 'Create an account',
           body: registerBodySchema,
           response: { 201: authResponseSchema, 409: errorResponseSchema, ...errors },
@@ -58,7 +59,6 @@ export function identityRoutes(
       {
         config: perIp,
         schema: {
-          tags: ['auth'],
           summary: 'Sign in',
           body: loginBodySchema,
           response: { 200: authResponseSchema, ...errors },
@@ -72,7 +72,6 @@ export function identityRoutes(
       {
         config: perIp,
         schema: {
-          tags: ['auth'],
           summary: 'The e-mailed link that lifts a sign-in pause; answers with the sign-in page',
           querystring: z.object({ token: z.string().min(1).max(2000) }),
           response: { 303: z.null(), ...errors },
@@ -89,20 +88,17 @@ export function identityRoutes(
       {
         preHandler: guard.authenticate,
         schema: {
-          tags: ['auth'],
           summary: 'A one-minute ticket for event-stream URLs (`?ticket=`), so no access token goes in a URL',
-          security: [{ bearer: [] }],
           response: { 200: streamTicketSchema, ...errors },
         },
       },
-      async (request) => service.streamTicket(request.actor!),
+      async (request) => service.streamTicket(actorOf(request)),
     );
 
     app.post(
       '/api/auth/refresh',
       {
         schema: {
-          tags: ['auth'],
           summary: 'Exchange a refresh token for a new pair (the old one is spent)',
           body: refreshBodySchema,
           response: { 200: authResponseSchema, ...errors },
@@ -116,7 +112,6 @@ export function identityRoutes(
       {
         preHandler: guard.optional,
         schema: {
-          tags: ['auth'],
           summary: 'Revoke the refresh token family (or every session of the signed-in user)',
           body: logoutBodySchema.optional(),
           response: { 204: z.null() },
@@ -132,9 +127,9 @@ export function identityRoutes(
       '/api/users/me',
       {
         preHandler: guard.require('profile', 'read'),
-        schema: { tags: ['users'], security: [{ bearer: [] }], response: { 200: userSchema, ...errors } },
+        schema: { tags: ['users'], response: { 200: userSchema, ...errors } },
       },
-      async (request) => service.getUser(request.actor!.id),
+      async (request) => service.getUser(actorOf(request).id),
     );
 
     app.patch(
@@ -143,12 +138,11 @@ export function identityRoutes(
         preHandler: guard.require('profile', 'update'),
         schema: {
           tags: ['users'],
-          security: [{ bearer: [] }],
           body: updateProfileBodySchema,
           response: { 200: userSchema, ...errors },
         },
       },
-      async (request) => service.updateProfile(request.actor!, request.body),
+      async (request) => service.updateProfile(actorOf(request), request.body),
     );
   };
 }

@@ -4,20 +4,20 @@ import { z } from 'zod';
 import { openSse, type SseStream, streamCredentials } from '../../platform/http/sse.ts';
 import type { AuthGuard } from '../identity/index.ts';
 import type { NotificationsService } from './service.ts';
-import { errorResponses, secured } from '../../platform/http/openapi.ts';
+import { errorResponses, documentRoutes } from '../../platform/http/openapi.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 
 const errors = errorResponses(400, 401, 404);
 
 export function notificationRoutes(service: NotificationsService, guard: AuthGuard): FastifyPluginAsyncZod {
   return async (app) => {
+    documentRoutes(app, 'notifications');
     app.get(
       '/api/notifications',
       {
         preHandler: guard.authenticate,
         schema: {
-          tags: ['notifications'],
           summary: 'Your notifications, newest first, with the unread count',
-          ...secured,
           querystring: pageQuerySchema().extend({
             unread: z
               .enum(['true', 'false'])
@@ -30,7 +30,7 @@ export function notificationRoutes(service: NotificationsService, guard: AuthGua
           },
         },
       },
-      async (request) => service.list(request.actor!, request.query),
+      async (request) => service.list(actorOf(request), request.query),
     );
 
     app.post(
@@ -38,12 +38,10 @@ export function notificationRoutes(service: NotificationsService, guard: AuthGua
       {
         preHandler: guard.authenticate,
         schema: {
-          tags: ['notifications'],
-          ...secured,
           response: { 200: z.object({ updated: z.number().int() }), ...errors },
         },
       },
-      async (request) => service.markAllRead(request.actor!),
+      async (request) => service.markAllRead(actorOf(request)),
     );
 
     app.post(
@@ -51,13 +49,11 @@ export function notificationRoutes(service: NotificationsService, guard: AuthGua
       {
         preHandler: guard.authenticate,
         schema: {
-          tags: ['notifications'],
-          ...secured,
           params: uuidParam,
           response: { 200: notificationSchema, ...errors },
         },
       },
-      async (request) => service.markRead(request.actor!, request.params.id),
+      async (request) => service.markRead(actorOf(request), request.params.id),
     );
 
     app.get(
@@ -66,13 +62,12 @@ export function notificationRoutes(service: NotificationsService, guard: AuthGua
         preHandler: guard.authenticate,
         config: { allowQueryToken: true },
         schema: {
-          tags: ['notifications'],
           summary: 'Server-sent events: `notification` for each new one (auth by header or ?ticket=)',
           querystring: streamCredentials,
         },
       },
       async (request, reply) => {
-        const userId = request.actor!.id;
+        const userId = actorOf(request).id;
         // Database work first, while a failure can still be answered with the contract's error.
         const unreadCount = await service.unreadCount(userId);
         let stream: SseStream | undefined;

@@ -20,7 +20,8 @@ import { loadArtwork } from './artwork/design-artwork.ts';
 import type { Mockups } from './artwork/mockups.ts';
 import { checkPrintOptions } from './artwork/print-options.ts';
 import type { OrdersService } from './service.ts';
-import { errorResponses, secured } from '../../platform/http/openapi.ts';
+import { errorResponses, documentRoutes } from '../../platform/http/openapi.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
 const pageQuery = pageQuerySchema();
@@ -36,21 +37,20 @@ export function orderRoutes(deps: {
 }): FastifyPluginAsyncZod {
   const { service, guard, config } = deps;
   return async (app) => {
+    documentRoutes(app, 'orders');
     app.post(
       '/api/orders',
       {
         preHandler: guard.require('order', 'create'),
         schema: {
-          tags: ['orders'],
           summary: 'Place an order (pending payment); honours Idempotency-Key',
-          ...secured,
           headers: z.object({ 'idempotency-key': z.string().trim().min(1).max(255).optional() }),
           body: createOrderBodySchema,
           response: { 201: orderSchema, ...errors },
         },
       },
       async (request, reply) => {
-        const { order, replayed } = await service.create(request.actor!, request.body, {
+        const { order, replayed } = await service.create(actorOf(request), request.body, {
           idempotencyKey: request.headers['idempotency-key'],
           baseUrl: publicBaseUrl(config),
         });
@@ -64,14 +64,12 @@ export function orderRoutes(deps: {
       {
         preHandler: guard.require('order', 'read'),
         schema: {
-          tags: ['orders'],
           summary: 'Your orders, newest first',
-          ...secured,
           querystring: pageQuery,
           response: { 200: pageOf(orderSchema), ...errors },
         },
       },
-      async (request) => service.list(request.actor!, request.query),
+      async (request) => service.list(actorOf(request), request.query),
     );
 
     app.get(
@@ -79,14 +77,12 @@ export function orderRoutes(deps: {
       {
         preHandler: guard.require('order', 'read'),
         schema: {
-          tags: ['orders'],
           summary: 'An order with its status history and tracking',
-          ...secured,
           params: uuidParam,
           response: { 200: orderSchema, ...errors },
         },
       },
-      async (request) => service.get(request.params.id, request.actor!),
+      async (request) => service.get(request.params.id, actorOf(request)),
     );
 
     app.post(
@@ -94,14 +90,12 @@ export function orderRoutes(deps: {
       {
         preHandler: guard.require('order', 'update'),
         schema: {
-          tags: ['orders'],
           summary: 'Cancel before production; a paid order is refunded',
-          ...secured,
           params: uuidParam,
           response: { 200: orderSchema, ...errors },
         },
       },
-      async (request) => service.cancel(request.actor!, request.params.id),
+      async (request) => service.cancel(actorOf(request), request.params.id),
     );
 
     app.get(
@@ -156,7 +150,6 @@ export function orderRoutes(deps: {
         preHandler: admin,
         schema: {
           tags: ['admin'],
-          ...secured,
           querystring: pageQuery.extend({ status: orderStatusSchema.optional() }),
           response: { 200: pageOf(orderSchema), ...errors },
         },
@@ -171,12 +164,11 @@ export function orderRoutes(deps: {
         schema: {
           tags: ['admin'],
           summary: 'Submit a failed order to the manufacturer again',
-          ...secured,
           params: uuidParam,
           response: { 200: orderSchema, ...errors },
         },
       },
-      async (request) => service.retryFulfillment(request.actor!, request.params.id),
+      async (request) => service.retryFulfillment(actorOf(request), request.params.id),
     );
   };
 }

@@ -8,6 +8,7 @@ import {
   PrintfulWebhookError,
   parsePrintfulWebhook,
 } from './providers/printful-webhooks.ts';
+import { documentRoutes } from '../../platform/http/openapi.ts';
 
 /**
  * POST /api/webhooks/printful. In a plugin of its own so the raw body reaches the signature check
@@ -15,6 +16,7 @@ import {
  */
 export function printfulWebhookRoutes(fulfillment: FulfillmentService, config: Config): FastifyPluginAsync {
   return async (app) => {
+    documentRoutes(app, 'webhooks');
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     app.post(
@@ -22,7 +24,6 @@ export function printfulWebhookRoutes(fulfillment: FulfillmentService, config: C
       {
         config: { rateLimit: false },
         schema: {
-          tags: ['webhooks'],
           summary: 'Printful order events (signature-verified, idempotent)',
           response: { 400: errorResponseSchema },
         },

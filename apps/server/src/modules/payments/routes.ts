@@ -4,26 +4,26 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuthGuard } from '../identity/index.ts';
 import type { PaymentsService } from './service.ts';
-import { errorResponses } from '../../platform/http/openapi.ts';
+import { errorResponses, documentRoutes } from '../../platform/http/openapi.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
 
 export function paymentRoutes(service: PaymentsService, guard: AuthGuard): FastifyPluginAsyncZod {
   return async (app) => {
+    documentRoutes(app, 'orders');
     app.post(
       '/api/orders/:id/pay',
       {
         preHandler: guard.require('order', 'update'),
         schema: {
-          tags: ['orders'],
           summary: 'Pay an order (pm_card_visa succeeds, pm_card_chargeDeclined fails)',
-          security: [{ bearer: [] }],
           params: uuidParam,
           body: payOrderBodySchema,
           response: { 200: payOrderResponseSchema, ...errors },
         },
       },
-      async (request) => service.pay(request.actor!, request.params.id, request.body.paymentMethod),
+      async (request) => service.pay(actorOf(request), request.params.id, request.body.paymentMethod),
     );
   };
 }
@@ -31,6 +31,7 @@ export function paymentRoutes(service: PaymentsService, guard: AuthGuard): Fasti
 /** POST /api/webhooks/stripe, in a plugin of its own so the signature is checked over the raw body. */
 export function stripeWebhookRoutes(service: PaymentsService): FastifyPluginAsync {
   return async (app) => {
+    documentRoutes(app, 'webhooks');
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     app.post(
@@ -38,7 +39,6 @@ export function stripeWebhookRoutes(service: PaymentsService): FastifyPluginAsyn
       {
         config: { rateLimit: false },
         schema: {
-          tags: ['webhooks'],
           summary: 'Stripe events (signature-verified on the raw body, idempotent by event id)',
           response: {
             200: z.object({ received: z.boolean(), duplicate: z.boolean() }),

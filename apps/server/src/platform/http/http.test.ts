@@ -168,6 +168,30 @@ describe('HTTP platform', () => {
     expect(ui.headers['content-type']).toContain('text/html');
   });
 
+  it('tags every operation and documents bearer security exactly where a route requires sign-in', async () => {
+    const doc = (await app.inject('/docs/json')).json() as {
+      paths: Record<string, Record<string, { tags?: string[]; security?: unknown[] }>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, ...op })),
+    );
+    // The product's routes (this file adds /api/echo and /api/boom of its own).
+    for (const op of operations.filter((o) => !/\/api\/(echo|boom)$/.test(o.at)))
+      expect(op.tags, op.at).toHaveLength(1);
+    const secured = (at: string) => operations.find((op) => op.at === at)?.security;
+    // Signed-in only: orders, profile, likes, the admin's routes, the notification stream.
+    for (const at of [
+      'POST /api/orders',
+      'GET /api/users/me',
+      'PUT /api/designs/{id}/like',
+      'GET /api/admin/stats',
+    ])
+      expect(secured(at), at).toEqual([{ bearer: [] }]);
+    // Public, or signed-in optional: no security requirement.
+    for (const at of ['GET /health', 'GET /api/designs', 'GET /api/designs/{id}', 'POST /api/auth/login'])
+      expect(secured(at), at).toBeUndefined();
+  });
+
   it('traces requests with the route and status', async () => {
     spans.reset();
     await app.inject('/api/nothing-here');

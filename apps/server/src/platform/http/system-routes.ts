@@ -2,6 +2,7 @@ import { healthSchema, readinessSchema } from '@btb/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../platform.ts';
+import { documentRoutes } from './openapi.ts';
 
 async function timed(check: () => Promise<unknown>, timeoutMs = 1500) {
   const started = performance.now();
@@ -24,11 +25,12 @@ async function timed(check: () => Promise<unknown>, timeoutMs = 1500) {
 
 /** Liveness, readiness, metrics and stored files: the routes every role serves. */
 export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  documentRoutes(app, 'system');
   const noLimit = { rateLimit: false };
 
   app.get(
     '/health',
-    { config: noLimit, schema: { tags: ['system'], summary: 'Liveness', response: { 200: healthSchema } } },
+    { config: noLimit, schema: { summary: 'Liveness', response: { 200: healthSchema } } },
     async () => ({
       status: 'ok' as const,
       service: platform.serviceName,
@@ -41,7 +43,6 @@ export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     {
       config: noLimit,
       schema: {
-        tags: ['system'],
         summary:
           'Readiness: 503 without the database; cache, bus and replicas that are down listed as degraded',
         response: { 200: readinessSchema, 503: readinessSchema },
@@ -90,7 +91,6 @@ export const systemRoutes: FastifyPluginAsyncZod<{ platform: Platform }> = async
     {
       config: noLimit,
       schema: {
-        tags: ['system'],
         summary: 'A stored file (design artwork, previews, mockups)',
         params: z.object({ '*': z.string() }),
       },
