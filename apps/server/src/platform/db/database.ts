@@ -20,6 +20,7 @@ import { initPgliteDataDir, pgliteSettings } from './pglite-init.ts';
 
 export type Db = NodePgDatabase<Record<string, never>>;
 /** A database handle or an open transaction: repositories accept either. */
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's schema parameters; repositories take any schema's handle or transaction
 export type Executor = PgDatabase<NodePgQueryResultHKT, any, any>;
 
 /** Sees the text of each statement as it is sent (tests count a request's round trips with it). */

@@ -30,6 +30,7 @@ export interface JobContext<P> {
   signal: AbortSignal;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each queue's handler declares its own payload type
 export type JobHandler<P = any> = (job: JobContext<P>) => Promise<void>;
 
 export interface WorkerOptions {

@@ -6,7 +6,7 @@ import { retryAfterMs } from '../../../platform/http/retry-after.ts';
  * of errors, each from its own module. The adapter passes its SDK's classes; the mapping to
  * ProviderError (what the job queue retries and what it gives up on) lives here, once.
  */
-type ErrorClass<T> = abstract new (...args: any[]) => T;
+type ErrorClass<T> = abstract new (...args: never[]) => T;
 
 interface SdkApiError extends Error {
   readonly status: number | undefined;
