@@ -35,6 +35,8 @@ const printfulEnv = (server: FakeHttpServer) => ({
   JOBS_POLL_MS: '50',
   FULFILLMENT_RETRY_BACKOFF_MS: '20',
   FULFILLMENT_MAX_ATTEMPTS: '2',
+  // A submission the dead process had started is taken over after this lease, not the default minute.
+  FULFILLMENT_LEASE_MS: '1500',
 });
 
 async function startApp(t: TestPlatform) {
