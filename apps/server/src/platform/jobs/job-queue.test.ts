@@ -45,6 +45,24 @@ describe('durable job queue', () => {
     expect(runs[2]! - runs[1]!).toBeGreaterThanOrEqual(200);
   });
 
+  it('waits as long as a failing provider asks (Retry-After, an open circuit) before the next attempt', async () => {
+    const { jobs: queue } = t.platform;
+    const runs: number[] = [];
+    queue.register(
+      'asks-to-wait',
+      async () => {
+        runs.push(Date.now());
+        if (runs.length < 2) throw Object.assign(new Error('503, retry after 0.6 s'), { retryAfterMs: 600 });
+      },
+      { concurrency: 1, pollMs: 10 },
+    );
+    queue.start();
+    const id = await queue.enqueue('asks-to-wait', {}, { backoffMs: 10, maxAttempts: 3 });
+    const row = async () => (await t.platform.database.db.select().from(jobs).where(eq(jobs.id, id!)))[0]!;
+    expect(await until(async () => (await row()).status === 'completed')).toBe(true);
+    expect(runs[1]! - runs[0]!).toBeGreaterThanOrEqual(600);
+  });
+
   it('gives up after the last attempt and reports the failure', async () => {
     const { jobs: queue } = t.platform;
     const failed: string[] = [];

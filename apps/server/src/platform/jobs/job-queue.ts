@@ -249,7 +249,12 @@ export class JobQueue {
       const message = error instanceof Error ? error.message : String(error);
       span?.setStatus({ code: SpanStatusCode.ERROR, message });
       const final = job.attempts >= job.max_attempts;
-      const delayMs = job.backoff_ms * 2 ** (job.attempts - 1);
+      // A provider that says when to come back (Retry-After, an open circuit) is not asked sooner.
+      const askedMs = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+      const delayMs = Math.max(
+        job.backoff_ms * 2 ** (job.attempts - 1),
+        typeof askedMs === 'number' ? askedMs : 0,
+      );
       this.logger.warn(
         { jobId: job.id, queue: job.queue, attempt: job.attempts, final, err: error },
         'job failed',
