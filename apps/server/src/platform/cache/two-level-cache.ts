@@ -125,6 +125,9 @@ export class TwoLevelCache {
   }
 
   async setText(key: string, text: string, ttlS = this.options.defaultTtlS): Promise<void> {
+    // A refill that changed nothing (a reload with `Cache-Control: no-cache`) sends nothing to Redis:
+    // both copies already hold this text and expire together.
+    if (this.l1.get(key)?.value === text) return;
     this.l1.set(key, { value: text }, { ttl: ttlS * 1000 });
     await this.setRemote(key, text, ttlS);
   }
