@@ -50,11 +50,13 @@ const rows: [string, MockupLook][][] = [
   ],
 ];
 const cells = await Promise.all(
-  rows.flat().map(([id, look]) =>
-    compositeMockup(
-      designMockupComposite(art, product(id), {}, resolveLook(product(id), { ...look, size: CELL })),
+  rows
+    .flat()
+    .map(([id, look]) =>
+      compositeMockup(
+        designMockupComposite(art, product(id), {}, resolveLook(product(id), { ...look, size: CELL })),
+      ),
     ),
-  ),
 );
 const sheet = await sharp({
   create: { width: CELL * 5, height: CELL * rows.length, channels: 3, background: '#f3efe9' },
