@@ -28,6 +28,11 @@ export interface MockupInput {
   repeat?: RepeatOptions;
   /** Output size and the part of the canvas shown; the whole 1000×1000 canvas by default. */
   view?: { width: number; height: number; viewBox: string };
+  /**
+   * Blur the creases (the default). Without, each is three stacked strokes: close to the same
+   * look at a fraction of the cost, for previews drawn once per design (the studio's).
+   */
+  blur?: boolean;
 }
 
 /**
@@ -102,21 +107,41 @@ const silhouette = (d: GarmentDrawing) =>
   [d.outline, ...(d.over ?? [])].map((p) => `<path d="${p}"/>`).join('');
 
 /**
- * Soft strokes: each crease blurred by about half its width, so it reads as a valley or ridge of
- * cloth rather than a line. `ink` is black for creases (multiplied) and white for highlights (screened).
+ * Soft strokes: creases blurred by about half their width, so each reads as a valley or ridge of
+ * cloth rather than a line. Fine and broad ones are blurred as two groups (a blur per stroke costs
+ * a filter pass each). `ink` is black for creases (multiplied) and white for highlights (screened).
  */
-function softStrokes(creases: readonly Crease[], ink: string, gain: number, id: string) {
-  const widths = [...new Set(creases.map((c) => c.width))];
-  const filters = widths
+function softStrokes(creases: readonly Crease[], ink: string, gain: number, id: string, blur: boolean) {
+  if (!blur) {
+    const strokes = creases
+      .flatMap((c) =>
+        [1.6, 1, 0.5].map(
+          (k) =>
+            `<path d="${c.d}" fill="none" stroke="${ink}" stroke-opacity="${n(Math.min(1, c.strength * gain) / 3)}" stroke-width="${n(c.width * k)}" stroke-linecap="round"/>`,
+        ),
+      )
+      .join('');
+    return { filters: '', strokes };
+  }
+  const groups = [
+    { name: 'fine', blur: 6, members: creases.filter((c) => c.width <= 18) },
+    { name: 'broad', blur: 13, members: creases.filter((c) => c.width > 18) },
+  ].filter((g) => g.members.length > 0);
+  const filters = groups
     .map(
-      (w) =>
-        `<filter id="${id}-${w}" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="${n(w * 0.42)}"/></filter>`,
+      (g) =>
+        `<filter id="${id}-${g.name}" x="-20%" y="-20%" width="140%" height="140%"><feGaussianBlur stdDeviation="${g.blur}"/></filter>`,
     )
     .join('');
-  const strokes = creases
+  const strokes = groups
     .map(
-      (c) =>
-        `<path d="${c.d}" fill="none" stroke="${ink}" stroke-opacity="${n(Math.min(1, c.strength * gain))}" stroke-width="${c.width}" stroke-linecap="round" filter="url(#${id}-${c.width})"/>`,
+      (g) =>
+        `<g filter="url(#${id}-${g.name})">${g.members
+          .map(
+            (c) =>
+              `<path d="${c.d}" fill="none" stroke="${ink}" stroke-opacity="${n(Math.min(1, c.strength * gain))}" stroke-width="${c.width}" stroke-linecap="round"/>`,
+          )
+          .join('')}</g>`,
     )
     .join('');
   return { filters, strokes };
@@ -170,7 +195,7 @@ function layerParts(input: MockupInput) {
 
   // Shade: darker towards the sides and in the creases. Black on transparent, so multiplying it
   // darkens garment and print alike and leaves the backdrop untouched.
-  const creases = softStrokes(drawing.creases, '#000', 0.6, 'btb-crease');
+  const creases = softStrokes(drawing.creases, '#000', 0.6, 'btb-crease', input.blur ?? true);
   const shadeLayer = [
     `<defs>${clip}${creases.filters}`,
     '<linearGradient id="btb-sides" x1="0" y1="0" x2="1" y2="0">',
@@ -190,7 +215,7 @@ function layerParts(input: MockupInput) {
   ].join('');
 
   // Light: the ridges between creases catch the light; on dark cloth they carry the folds.
-  const ridges = softStrokes(drawing.highlights, '#fff', dark ? 0.55 : 0.45, 'btb-ridge');
+  const ridges = softStrokes(drawing.highlights, '#fff', dark ? 0.55 : 0.45, 'btb-ridge', input.blur ?? true);
   const lightLayer = [
     `<defs>${clip}${ridges.filters}`,
     '<linearGradient id="btb-sheen" x1="0" y1="0" x2="1" y2="1">',

@@ -143,7 +143,8 @@ function drawingOf(request: MockupRequest): Drawing {
     for (let i = 0; i < count; i++) mask[i] = m[i * 4 + 3]!;
   }
   const drawing = { width: base.width, height: base.height, plain, base: under, keep, mask };
-  return remember(drawings, key, drawing, 12);
+  // About 8 bytes a pixel, at most ~96 MB a worker: a dozen 1000 px drawings, more at smaller widths.
+  return remember(drawings, key, drawing, Math.max(6, Math.floor(96e6 / (count * 8))));
 }
 
 /** The design's tile at `size` pixels (un-premultiplied RGBA): drawn once per width, then repeated. */
