@@ -81,6 +81,30 @@ describe('mockups composited from the product’s kept layers', () => {
     expect(Math.min(...back(...middle))).toBeGreaterThan(200);
   });
 
+  it('lays a raster tile (a design from an image provider) in the same way', async () => {
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#1d2a4d' } })
+      .png()
+      .toBuffer();
+    const raster: DesignArtwork = { designId: art.designId, seed: 9, kind: 'raster', png };
+    const tote = productOf('tote-aop');
+    const area = PRODUCT_GEOMETRY['tote-aop'].printAreaOnCanvas;
+    const look = resolveLook(tote, { size: 1000 });
+    const repeat = { scale: 50, rotation: 45 };
+    const shown = await pixels(await compositeMockup(designMockupComposite(raster, tote, { repeat }, look)));
+    const whole = new Resvg(await designMockupSvg(raster, tote, { repeat })).render();
+    const single = await pixels(
+      await sharp(whole.pixels, { raw: { width: 1000, height: 1000, channels: 4, premultiplied: true } })
+        .png()
+        .toBuffer(),
+    );
+    // Navy under the cloth's shading, as the one-SVG mockup draws it, across the bag.
+    for (const fx of [0.2, 0.5, 0.8]) {
+      const at = [area.x + area.width * fx, area.y + area.height / 2] as const;
+      expect(distance(shown(...at), single(...at))).toBeLessThan(20);
+      expect(Math.max(...shown(...at))).toBeLessThan(140);
+    }
+  });
+
   it('refuses a side or colour the product does not have', () => {
     const refusal = (run: () => unknown) => {
       try {
