@@ -1,7 +1,7 @@
 /**
  * Mockup rows: a 1000 px mockup of a design the server has not drawn before (composited in a
  * render worker over the product's kept layers), the same mockup served again (memory, then
- * storage), and the whole mockup drawn as one SVG by resvg for comparison.
+ * storage), and the same mockup drawn as one SVG by resvg (creases blurred per render) for comparison.
  */
 import { EXAMPLE_PROMPTS, generateDesign } from '@btb/pattern-engine';
 import type { Product } from '@btb/contracts';
@@ -101,7 +101,7 @@ export async function mockupRows(runs: number): Promise<Row[]> {
     row(
       'mockup 1000 px as one SVG (resvg → PNG)',
       whole,
-      `the previous way, for comparison: ${ratio.toFixed(1)}× the uncached mockup`,
+      `the same drawing rendered whole, blurs included: ${ratio.toFixed(1)}× the uncached mockup`,
     ),
   ];
 }
