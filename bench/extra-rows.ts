@@ -7,10 +7,9 @@ import { EXAMPLE_PROMPTS, generateDesign } from '@btb/pattern-engine';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
-import { seedProducts } from '../apps/server/src/modules/catalog/seed-products.ts';
-import { designMockupSvg } from '../apps/server/src/modules/orders/artwork/mockups.ts';
 import { repeatSvgFromTile } from '../apps/server/src/modules/studio/repeat-svg.ts';
 import { svgToPng, thumbnailOf } from '../apps/server/src/modules/studio/rendering.ts';
+import { mockupRows } from './mockup-rows.ts';
 import type { Row } from './run.ts';
 
 // Hand-made families and drawings from the motif library, half and half.
@@ -154,22 +153,6 @@ export async function extraRows(): Promise<Row[]> {
       note: `max ${ms(delay.max)} ms (${ms(baselineDelay.max)} ms while sharp encodes the same raster)`,
     });
   }
-  // A mockup as the API draws it on first request (later requests read the stored PNG).
-  const art = {
-    designId: '00000000-0000-4000-8000-000000000000',
-    seed: 1,
-    kind: 'vector',
-    tileSvg,
-    tileSize: spec.tileSize,
-  } as const;
-  const products = seedProducts.map((p) => ({
-    ...p,
-    currency: 'usd',
-    variants: p.variants.map((v, i) => ({ ...v, id: String(i) })),
-  }));
-  const mockups = await time(runs, async (i) =>
-    svgToPng(await designMockupSvg(art, products[i % products.length]!), 1000),
-  );
-  rows.push(row('mockup 1000 px (resvg → PNG, uncached)', mockups, 'each of the five products in turn'));
+  rows.push(...(await mockupRows(runs)));
   return rows;
 }

@@ -310,6 +310,16 @@ async function main() {
             .waitFor({ timeout: 10_000 })
             .catch(() => {});
           await screenshot(page, `checkout-${label}`);
+          if (label === 'phone') {
+            // The print comes before the product facts: one scroll from the product shows it whole.
+            const preview = page.getByRole('img', { name: /as it will be printed/ });
+            await preview.scrollIntoViewIfNeeded();
+            const facts = await page.getByText('About the', { exact: false }).first().boundingBox();
+            const print = await preview.boundingBox();
+            if (!facts || !print || print.y > facts.y)
+              throw new Error('the print is below the product facts');
+            await screenshot(page, 'checkout-placement-phone');
+          }
         }
         if (state.orderId) {
           await page.goto(`/orders/${state.orderId}`);

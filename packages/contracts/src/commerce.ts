@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { categorySchema } from './designs.ts';
-import { REPEAT_SCALE } from './product-geometry.ts';
+import { MOCKUP_SIZES, MOCKUP_VIEWS, REPEAT_SCALE } from './product-geometry.ts';
 
 export const printAreaSchema = z.object({
   placement: z.string(),
@@ -108,6 +108,16 @@ export const mockupQuerySchema = z
       .max(REPEAT_SCALE.max, `must be at most ${REPEAT_SCALE.max}%`)
       .optional(),
     rotation: z.coerce.number().min(0, 'must be at least 0').lt(360, 'must be less than 360').optional(),
+    view: z.enum(MOCKUP_VIEWS).optional(),
+    /** One of the product's variant colours, by name (the first variant's by default). */
+    color: z.string().min(1).max(40).optional(),
+    size: z.coerce
+      .number()
+      .refine(
+        (v) => (MOCKUP_SIZES as readonly number[]).includes(v),
+        `must be one of ${MOCKUP_SIZES.join(', ')}`,
+      )
+      .optional(),
   })
   .refine(
     (q) =>
@@ -117,12 +127,13 @@ export const mockupQuerySchema = z
       path: ['width'],
     },
   )
-  .transform(({ x, y, width, scale, rotation }) => ({
+  .transform(({ x, y, width, scale, rotation, view, color, size }) => ({
     placement: width === undefined ? undefined : { x: x!, y: y!, width },
     repeat:
       scale === undefined && rotation === undefined
         ? undefined
         : { scale: scale ?? 100, rotation: rotation ?? 0 },
+    look: { view, color, size },
   }));
 
 export const createOrderBodySchema = z.object({

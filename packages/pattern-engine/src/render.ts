@@ -88,5 +88,5 @@ function garmentPreview(category: Category, bg: string, tile: TileContent): stri
   const geometry = PRODUCT_GEOMETRY[PREVIEW_PRODUCT[category]];
   // A placed print goes on a white garment; an all-over product's trims take the print's ground.
   const garmentHex = geometry.printKind === 'placed' ? '#ffffff' : darken(bg, 0.3);
-  return mockupSvg({ geometry, garmentHex, tile, view: PREVIEW_VIEW });
+  return mockupSvg({ geometry, garmentHex, tile, view: PREVIEW_VIEW, blur: false });
 }

@@ -24,7 +24,7 @@ import type {
   UpdateProfileBody,
   User,
 } from '@btb/contracts';
-import { mockupQueryOf, type PrintOptions } from '@btb/contracts';
+import { type MockupLook, mockupQueryOf, type PrintOptions } from '@btb/contracts';
 import { useAuth } from '../stores/auth.ts';
 import { type ApiClient, createApiClient, type Query } from './client.ts';
 
@@ -78,8 +78,8 @@ export const api = {
       client.post<Design>(`/api/designs/${enc(id)}/versions/${enc(versionId)}/select`),
     like: (id: string) => client.put<LikeResponse>(`/api/designs/${enc(id)}/like`),
     unlike: (id: string) => client.del<LikeResponse>(`/api/designs/${enc(id)}/like`),
-    mockupUrl: (id: string, productId: string, options: PrintOptions = {}) =>
-      `/api/designs/${enc(id)}/mockups/${enc(productId)}${mockupQueryOf(options)}`,
+    mockupUrl: (id: string, productId: string, options: PrintOptions = {}, look: MockupLook = {}) =>
+      `/api/designs/${enc(id)}/mockups/${enc(productId)}${mockupQueryOf(options, look)}`,
     eventsUrl: (id: string) => `/api/designs/${enc(id)}/events`,
   },
   trends: () => client.get<Trends>('/api/trends'),

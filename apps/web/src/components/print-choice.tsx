@@ -6,15 +6,18 @@ import {
   MOCKUP_CANVAS_PX,
   type PrintOptions,
   type PrintPlacement,
+  type MockupView,
   type Product,
   placementOnCanvas,
   productGeometry,
   REPEAT_SCALE,
+  viewsOf,
 } from '@btb/contracts';
-import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
+import { type KeyboardEvent, type PointerEvent, useRef, useState } from 'react';
 import { api } from '../api/index.ts';
 import { useDebouncedValue } from '../lib/use-debounce.ts';
 import { AuthImage } from './auth-image.tsx';
+import { MockupLookPicker } from './mockup-look-picker.tsx';
 import { Field, Input } from './ui/input.tsx';
 
 interface Props {
@@ -22,6 +25,8 @@ interface Props {
   product: Product;
   value: PrintOptions;
   onChange: (value: PrintOptions) => void;
+  /** The garment colour chosen (a variant's colour name), shown in the mockup. */
+  color?: string;
 }
 
 /**
@@ -29,21 +34,24 @@ interface Props {
  * typed in (arrow keys move it, or resize it on the handle); an all-over repeat gets a scale and a
  * rotation. The mockup beneath is the server's, drawn with the same choice the order will carry.
  */
-export function PrintChoice({ design, product, value, onChange }: Props) {
+export function PrintChoice({ design, product, value, onChange, color }: Props) {
   const geometry = productGeometry(product.id, product.category);
   const area = product.printAreas[0] ?? geometry.printArea;
   const shown = useDebouncedValue(value, 250);
+  const [view, setView] = useState<MockupView>('front');
+  const side = viewsOf(geometry).includes(view) ? view : 'front';
   const dpi = design.quality ? effectiveDpi(design.quality, area, value) : null;
   return (
     <div className="flex flex-col gap-3">
       <div className="relative aspect-square w-full max-w-sm overflow-hidden rounded-xl bg-linen">
         <AuthImage
-          src={api.designs.mockupUrl(design.id, product.id, shown)}
+          src={api.designs.mockupUrl(design.id, product.id, shown, { view: side, color })}
           needsAuth={!design.isPublic}
-          alt={`${design.title} on the ${product.name}, as it will be printed`}
+          alt={`${design.title} on the ${product.name}${color ? ` in ${color}` : ''}, ${side}, as it will be printed`}
           className="h-full w-full object-cover"
         />
-        {geometry.printKind === 'placed' && (
+        <MockupLookPicker product={product} view={side} onView={setView} className="absolute top-2 right-2" />
+        {geometry.printKind === 'placed' && side === 'front' && (
           <PlacementFrame
             product={product}
             placement={value.placement ?? fullPlacement(area)}

@@ -338,17 +338,6 @@ export function CheckoutPage() {
             </CardContent>
           </Card>
 
-          {product?.facts && (
-            <Card>
-              <CardHeader>
-                <CardTitle>About the {product.name}</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <ProductFactsView product={product} country={address.country} />
-              </CardContent>
-            </Card>
-          )}
-
           {product && !locked && (
             <Card>
               <CardHeader>
@@ -360,6 +349,7 @@ export function CheckoutPage() {
                   product={product}
                   value={printOptions}
                   onChange={setPrintOptions}
+                  color={color}
                 />
                 <FieldError>
                   {errors.placement ||
@@ -368,6 +358,17 @@ export function CheckoutPage() {
                     errors['placement.width'] ||
                     errors.repeat}
                 </FieldError>
+              </CardContent>
+            </Card>
+          )}
+
+          {product?.facts && (
+            <Card>
+              <CardHeader>
+                <CardTitle>About the {product.name}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ProductFactsView product={product} country={address.country} />
               </CardContent>
             </Card>
           )}
@@ -534,7 +535,7 @@ export function CheckoutPage() {
               <div className="flex gap-3">
                 {productId ? (
                   <AuthImage
-                    src={api.designs.mockupUrl(design.id, productId, printOptions)}
+                    src={api.designs.mockupUrl(design.id, productId, printOptions, { color, size: 400 })}
                     needsAuth={!design.isPublic}
                     alt={`${design.title} on the ${product?.name ?? 'product'}`}
                     className="h-20 w-20 shrink-0 rounded-xl bg-linen object-cover"

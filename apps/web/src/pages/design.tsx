@@ -3,7 +3,7 @@ import { Check, Eye, Globe, Link2, Lock, Pencil, ShoppingBag, Trash2, Wand2 } fr
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api/index.ts';
-import { AuthImage } from '../components/auth-image.tsx';
+import { ProductMockup } from '../components/product-mockup.tsx';
 import { GenerationProgressLive } from '../components/generation-progress.tsx';
 import { ArtCredits, FidelityNote } from '../components/fidelity-note.tsx';
 import { EmptyState, ErrorNote } from '../components/layout.tsx';
@@ -290,13 +290,7 @@ export function DesignPage() {
               {mockupProducts.map((p) => (
                 <li key={p.id}>
                   <Card className="overflow-hidden">
-                    <AuthImage
-                      src={api.designs.mockupUrl(design.id, p.id)}
-                      needsAuth={!design.isPublic}
-                      alt={`${design.title} on the ${p.name}`}
-                      loading="lazy"
-                      className="aspect-square w-full bg-linen object-cover"
-                    />
+                    <ProductMockup design={design} product={p} />
                     <div className="flex items-center justify-between gap-2 p-3">
                       <div className="min-w-0">
                         <p className="truncate text-sm font-medium">{p.name}</p>

@@ -33,6 +33,14 @@ describe('from design to box, through the API', () => {
       headers: buyer.auth,
     });
     expect(again.rawPayload.equals(res.rawPayload)).toBe(true);
+    // Another side, colour and width: a file of its own.
+    const back = await t.app.inject({
+      method: 'GET',
+      url: `/api/designs/${designId}/mockups/hoodie-unisex?view=back&color=Black&size=400`,
+      headers: buyer.auth,
+    });
+    expect(back.statusCode).toBe(200);
+    expect((await sharp(back.rawPayload).metadata()).width).toBe(400);
     for (const product of ['hoodie-unisex', 'dress-skater', 'leggings-aop', 'tote-aop']) {
       const r = await t.app.inject({
         method: 'GET',
@@ -339,6 +347,9 @@ describe('from design to box, through the API', () => {
       ['tshirt-unisex', '?scale=80'],
       ['tote-aop', '?scale=20'],
       ['tote-aop', '?x=0&y=0&width=900'],
+      ['dress-skater', '?view=back'],
+      ['tshirt-unisex', '?color=Mauve'],
+      ['tshirt-unisex', '?size=999'],
     ] as const) {
       const res = await mockup(productId, query);
       expect(res.statusCode, `${productId}${query}`).toBe(400);

@@ -17,7 +17,7 @@ import type { CatalogService } from '../catalog/index.ts';
 import type { DesignsService } from '../designs/index.ts';
 import type { AuthGuard } from '../identity/index.ts';
 import { loadArtwork } from './artwork/design-artwork.ts';
-import type { Mockups } from './artwork/mockups.ts';
+import { type Mockups, resolveLook } from './artwork/mockups.ts';
 import { checkPrintOptions } from './artwork/print-options.ts';
 import type { OrdersService } from './service.ts';
 import { errorResponses, documentRoutes } from '../../platform/http/openapi.ts';
@@ -114,7 +114,8 @@ export function orderRoutes(deps: {
         const product = await deps.catalog.getProduct(request.params.productId);
         if (!product) throw notFound('Product');
         const options = checkPrintOptions(product, request.query, 'query');
-        const png = await deps.mockups.get(await loadArtwork(deps.storage, design), product, options);
+        const look = resolveLook(product, request.query.look);
+        const png = await deps.mockups.get(await loadArtwork(deps.storage, design), product, options, look);
         reply.header(
           'cache-control',
           design.isPublic && !design.hidden ? 'public, max-age=3600' : 'private, max-age=3600',

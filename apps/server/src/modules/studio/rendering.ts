@@ -3,7 +3,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
-import type { RenderReply, RenderRequest } from './render-worker.ts';
+import type { MockupRequest, RenderReply, RenderRequest } from './render-worker.ts';
 
 /**
  * The render worker's file: beside this module in the sources, and beside the chunk this module
@@ -18,8 +18,11 @@ function renderWorkerFile(): URL {
   return candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0]!;
 }
 
+/** A mockup's layers for a render worker to composite (without the id the pool assigns). */
+export type MockupComposite = Omit<MockupRequest, 'id' | 'kind'>;
+
 interface PendingRender {
-  request: RenderRequest;
+  request: RenderRequest | MockupRequest;
   resolve: (png: Buffer) => void;
   reject: (error: Error) => void;
 }
@@ -38,8 +41,16 @@ class RenderPool {
   constructor(private readonly size: number) {}
 
   render(svg: string, widthPx: number, dpi?: number): Promise<Buffer> {
+    return this.enqueue({ id: this.nextId++, svg, widthPx, dpi });
+  }
+
+  composite(mockup: MockupComposite): Promise<Buffer> {
+    return this.enqueue({ ...mockup, id: this.nextId++, kind: 'mockup' });
+  }
+
+  private enqueue(request: RenderRequest | MockupRequest): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, svg, widthPx, dpi }, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       this.dispatch();
     });
   }
@@ -90,6 +101,12 @@ const renderPool = new RenderPool(Math.min(4, Math.max(2, os.availableParallelis
  */
 export const svgToPng = (svg: string, widthPx: number, dpi?: number): Promise<Buffer> =>
   renderPool.render(svg, widthPx, dpi);
+
+/**
+ * A mockup composited in a render worker: the product's layers are rasterised once per worker and
+ * kept, the design's tile once per width, so a new mockup rasterises only its print layer.
+ */
+export const compositeMockup = (mockup: MockupComposite): Promise<Buffer> => renderPool.composite(mockup);
 
 /** PNG → a ~512 px WebP thumbnail (sharp, also off the event loop). */
 export const thumbnailOf = (png: Buffer, sizePx = 512) =>
