@@ -167,7 +167,7 @@ export async function listDesigns(db: Executor, filter: ListFilter) {
             ]
           : [{ expr: sql`${designs.createdAt}`, cast: 'timestamptz', of: (r) => r.createdAt.toISOString() }];
 
-  if (filter.sort === 'relevance' && query) return rankedSearch(db, filter, where, query, rank);
+  if (filter.sort === 'relevance' && query) return rankedSearch(db, filter, where, rank);
 
   if (filter.cursor) {
     const left = sql.join([...keys.map((k) => k.expr), sql`${designs.id}`], sql`, `);
@@ -209,7 +209,7 @@ export const RANKED_CANDIDATES = 200;
  * match by recency (rank -1 in the cursor). Two bounded branches, each served by an index walk or,
  * for a rare word, by the full-text index.
  */
-async function rankedSearch(db: Executor, filter: ListFilter, where: SQL[], query: SQL, rank: SQL<number>) {
+async function rankedSearch(db: Executor, filter: ListFilter, where: SQL[], rank: SQL<number>) {
   const matches = and(...where)!;
   const newest = sql`order by ${designs.createdAt} desc, ${designs.id} desc`;
   // The oldest candidate: matches older than it are ranked by recency alone.
