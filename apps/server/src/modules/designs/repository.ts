@@ -210,7 +210,7 @@ export const RANKED_CANDIDATES = 200;
  * for a rare word, by the full-text index.
  */
 async function rankedSearch(db: Executor, filter: ListFilter, where: SQL[], rank: SQL<number>) {
-  const matches = and(...where)!;
+  const matches = and(...where) ?? sql`true`;
   const newest = sql`order by ${designs.createdAt} desc, ${designs.id} desc`;
   // The oldest candidate: matches older than it are ranked by recency alone.
   const boundary = sql`(select c.created_at, c.id from (select ${designs.createdAt}, ${designs.id} from ${designs}
@@ -227,13 +227,13 @@ async function rankedSearch(db: Executor, filter: ListFilter, where: SQL[], rank
   // Ranked while the index walk reads them: no second visit of the candidate rows.
   const ranked = sql`(select * from (select ${columns}, ${rank} as rank from ${designs}
     where ${matches} ${newest} limit ${RANKED_CANDIDATES}) candidate
-    ${cursor && cursorRank! >= 0 ? sql`where (rank, created_at, id) < (${cursorRank}::float8, ${cursorAt}, ${cursorId})` : sql``}
+    ${cursorRank !== undefined && cursorRank >= 0 ? sql`where (rank, created_at, id) < (${cursorRank}::float8, ${cursorAt}, ${cursorId})` : sql``}
     order by rank desc, created_at desc, id desc limit ${limit})`;
   const older = sql`(select ${columns}, -1::float8 as rank from ${designs}
     where ${matches} and (${designs.createdAt}, ${designs.id}) < ${boundary}
-    ${cursor && cursorRank! < 0 ? sql`and (${designs.createdAt}, ${designs.id}) < (${cursorAt}, ${cursorId})` : sql``}
+    ${cursorRank !== undefined && cursorRank < 0 ? sql`and (${designs.createdAt}, ${designs.id}) < (${cursorAt}, ${cursorId})` : sql``}
     ${newest} limit ${limit})`;
-  const branches = cursor && cursorRank! < 0 ? older : sql`${ranked} union all ${older}`;
+  const branches = cursorRank !== undefined && cursorRank < 0 ? older : sql`${ranked} union all ${older}`;
   const result = await db.execute(
     sql`select * from (${branches}) page order by rank desc, created_at desc, id desc limit ${limit}`,
   );

@@ -13,7 +13,7 @@ describe('order creation', () => {
   let buyer: Session;
   let designId: string;
   const scope = new AsyncLocalStorage<string[]>();
-  let stopObserving: () => void;
+  let stopObserving: (() => void) | undefined;
 
   /** The statements the database received on behalf of `fn` (not those of background work meanwhile). */
   async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
@@ -29,7 +29,7 @@ describe('order creation', () => {
     stopObserving = t.platform.database.observeQueries((query) => scope.getStore()?.push(query));
   }, 60_000);
   afterAll(async () => {
-    stopObserving();
+    stopObserving?.();
     await t.close();
   });
 
