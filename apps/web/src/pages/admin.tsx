@@ -19,6 +19,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
 import { Input, Select } from '../components/ui/input.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
+import { type ConfirmOptions, useConfirm } from '../components/ui/confirm.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { cn } from '../lib/cn.ts';
 import { formatDate, formatMoney } from '../lib/format.ts';
@@ -38,12 +39,35 @@ export function AdminPage() {
   useTitle('Admin');
   const [params, setParams] = useSearchParams();
   const tab = (tabs.find((t) => t.id === params.get('tab'))?.id ?? 'overview') as Tab;
+  const tabList = useRef<HTMLDivElement>(null);
+
+  // WAI-ARIA tabs: arrows, Home and End move between tabs and open the one they reach.
+  function onTabKey(e: React.KeyboardEvent) {
+    const i = tabs.findIndex((t) => t.id === tab);
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setParams({ tab: tabs[next]!.id }, { replace: true });
+    tabList.current?.querySelector<HTMLElement>(`#tab-${tabs[next]!.id}`)?.focus();
+  }
+
   return (
     <div>
       <PageHeader title="Operations" subtitle="Users, designs, orders and the health of the platform." />
       <div
+        ref={tabList}
         role="tablist"
         aria-label="Admin sections"
+        onKeyDown={onTabKey}
         className="mb-6 flex gap-1 overflow-x-auto rounded-full bg-linen p-1 sm:inline-flex"
       >
         {tabs.map((t) => (
@@ -54,10 +78,11 @@ export function AdminPage() {
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setParams({ tab: t.id }, { replace: true })}
             className={cn(
               'rounded-full px-4 py-2 text-sm font-medium whitespace-nowrap transition-colors',
-              tab === t.id ? 'bg-white text-ink shadow-sm' : 'text-ink-soft hover:text-ink',
+              tab === t.id ? 'bg-white text-ink shadow-sm dark:bg-sand' : 'text-ink-soft hover:text-ink',
             )}
           >
             {t.label}
@@ -204,11 +229,17 @@ function SearchBox({
   );
 }
 
-function TableShell({ children }: { children: React.ReactNode }) {
+function TableShell({ children, label }: { children: React.ReactNode; label: string }) {
+  // A region that scrolls sideways on a phone must be reachable, and scrollable, by keyboard.
   return (
-    <div className="overflow-x-auto rounded-2xl border border-sand bg-white/70">
+    <section
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to scroll by keyboard
+      tabIndex={0}
+      className="overflow-x-auto rounded-2xl border border-sand bg-white/70 dark:bg-white/5"
+    >
       <table className="w-full min-w-[40rem] text-left text-sm">{children}</table>
-    </div>
+    </section>
   );
 }
 
@@ -251,9 +282,11 @@ function usePaged<T>(
 function PagedTable<T extends { id: string }>({
   paged,
   empty,
+  label,
   columns,
   renderRow,
 }: {
+  label: string;
   paged: Pick<ReturnType<typeof usePaged<T>>, 'items' | 'cursor' | 'error' | 'load' | 'more'>;
   empty: string;
   columns: string[];
@@ -269,7 +302,7 @@ function PagedTable<T extends { id: string }>({
         <EmptyState title={empty} />
       ) : (
         items && (
-          <TableShell>
+          <TableShell label={label}>
             <thead>
               <tr className="border-b border-sand">
                 {columns.map((c) => (
@@ -297,8 +330,11 @@ function UsersPanel() {
   const dq = useDebouncedValue(q, 300);
   const me = useAuth((s) => s.user);
   const paged = usePaged<User>((c) => api.admin.users(dq || undefined, c), dq);
+  const { confirm, dialog } = useConfirm();
 
   async function update(u: User, body: { role?: 'user' | 'admin'; status?: 'active' | 'suspended' }) {
+    const question = userChangeQuestion(u, body);
+    if (question && !(await confirm(question))) return;
     try {
       const next = await api.admin.updateUser(u.id, body);
       paged.setItems((xs) => xs?.map((x) => (x.id === u.id ? { ...x, ...next } : x)) ?? null);
@@ -310,10 +346,12 @@ function UsersPanel() {
 
   return (
     <div className="flex flex-col gap-4">
+      {dialog}
       <SearchBox value={q} onChange={setQ} label="Search users by name or email" />
       <PagedTable
         paged={paged}
         empty="No users match"
+        label="Users"
         columns={['User', 'Joined', 'Role', 'Status', '']}
         renderRow={(u) => (
           <tr key={u.id} className="border-b border-sand/60 last:border-0">
@@ -354,13 +392,52 @@ function UsersPanel() {
   );
 }
 
+/** What to ask before a change to an account that takes something away; null when nothing is. */
+export function userChangeQuestion(
+  u: User,
+  body: { role?: 'user' | 'admin'; status?: 'active' | 'suspended' },
+): ConfirmOptions | null {
+  if (body.status === 'suspended')
+    return {
+      title: `Suspend ${u.name}?`,
+      description: `${u.email} is signed out everywhere and cannot sign in, design or order until reinstated. Their public designs stay in the gallery.`,
+      confirmLabel: 'Suspend',
+      danger: true,
+    };
+  if (body.role === 'admin')
+    return {
+      title: `Make ${u.name} an admin?`,
+      description: 'Admins can suspend accounts, hide designs and see every order.',
+      confirmLabel: 'Make admin',
+    };
+  if (body.role === 'user' && u.role === 'admin')
+    return {
+      title: `Remove ${u.name}'s admin role?`,
+      description: 'They lose access to operations at their next sign-in.',
+      confirmLabel: 'Remove admin role',
+      danger: true,
+    };
+  return null;
+}
+
 function DesignsPanel() {
   const [q, setQ] = useState('');
   const dq = useDebouncedValue(q, 300);
   const paged = usePaged<Design>((c) => api.admin.designs(dq || undefined, c), dq);
+  const { confirm, dialog } = useConfirm();
 
   async function toggle(d: Design) {
     const hidden = !d.hidden;
+    if (
+      hidden &&
+      !(await confirm({
+        title: `Hide "${d.title}"?`,
+        description: 'It leaves the gallery, search and its public link for everyone but its owner.',
+        confirmLabel: 'Hide design',
+        danger: true,
+      }))
+    )
+      return;
     paged.setItems((xs) => xs?.map((x) => (x.id === d.id ? { ...x, hidden } : x)) ?? null);
     try {
       await api.admin.updateDesign(d.id, { hidden });
@@ -373,10 +450,12 @@ function DesignsPanel() {
 
   return (
     <div className="flex flex-col gap-4">
+      {dialog}
       <SearchBox value={q} onChange={setQ} label="Search designs" />
       <PagedTable
         paged={paged}
         empty="No designs match"
+        label="Designs"
         columns={['Design', 'Author', 'Status', 'Likes', 'Visibility']}
         renderRow={(d) => (
           <tr key={d.id} className="border-b border-sand/60 last:border-0" data-design-id={d.id}>
@@ -459,6 +538,7 @@ function OrdersPanel() {
       <PagedTable
         paged={paged}
         empty="No orders with this status"
+        label="Orders"
         columns={['Order', 'Items', 'Total', 'Status', '']}
         renderRow={(o) => (
           <tr key={o.id} className="border-b border-sand/60 last:border-0">

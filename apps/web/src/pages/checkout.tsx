@@ -88,6 +88,7 @@ export function CheckoutPage() {
   const [payment, setPayment] = useState<PaymentResult['payment'] | null>(null);
   const idempotencyKey = useRef(uuid());
   const summaryRef = useRef<HTMLHeadingElement>(null);
+  const asideRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     Promise.all([api.designs.get(designId), api.catalog.products()]).then(([d, ps]) => {
@@ -163,7 +164,12 @@ export function CheckoutPage() {
       );
       setOrder(created);
       setPayment(null);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      requestAnimationFrame(() => {
+        // In one column the summary and Pay sit under the form: bring them up, not just the focus.
+        if (window.matchMedia('(max-width: 1023px)').matches)
+          asideRef.current?.scrollIntoView({ block: 'start' });
+        summaryRef.current?.focus({ preventScroll: true });
+      });
     } catch (err) {
       if (err instanceof ApiError && err.details.length) {
         const fe = err.fieldErrors();
@@ -302,7 +308,7 @@ export function CheckoutPage() {
                         className="peer sr-only"
                       />
                       <span
-                        className="block h-9 w-9 rounded-full border border-black/15 peer-checked:ring-2 peer-checked:ring-accent peer-checked:ring-offset-2 peer-focus-visible:outline-2 peer-focus-visible:outline-accent"
+                        className="block h-9 w-9 rounded-full border border-black/15 dark:border-white/20 peer-checked:ring-2 peer-checked:ring-accent peer-checked:ring-offset-2 peer-focus-visible:outline-2 peer-focus-visible:outline-accent"
                         style={{ backgroundColor: hex }}
                       />
                       <span className="sr-only">{name}</span>
@@ -492,7 +498,7 @@ export function CheckoutPage() {
                     <label
                       key={value}
                       className={cn(
-                        'flex cursor-pointer items-center gap-3 rounded-xl border bg-white px-4 py-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent',
+                        'flex cursor-pointer items-center gap-3 rounded-xl border bg-white dark:bg-linen px-4 py-3 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent',
                         shippingMethod === value ? 'border-ink' : 'border-sand',
                       )}
                     >
@@ -528,7 +534,7 @@ export function CheckoutPage() {
           )}
         </form>
 
-        <aside className="flex flex-col gap-4 lg:sticky lg:top-24 lg:self-start">
+        <aside ref={asideRef} className="flex scroll-mt-20 flex-col gap-4 lg:sticky lg:top-24 lg:self-start">
           <Card>
             <CardContent className="flex flex-col gap-4">
               <div className="flex gap-3">
@@ -595,7 +601,7 @@ export function CheckoutPage() {
                     {payment && payment.status !== 'succeeded' && (
                       <div
                         role="alert"
-                        className="flex gap-2 rounded-xl border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger"
+                        className="flex gap-2 rounded-xl border border-red-200 dark:border-red-900/60 bg-red-50 dark:bg-red-950/40 px-3 py-2 text-sm text-danger"
                       >
                         <XCircle aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
                         <span>

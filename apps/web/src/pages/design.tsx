@@ -190,7 +190,7 @@ export function DesignPage() {
             </p>
           </div>
           {design.description && <p className="text-ink-soft">{design.description}</p>}
-          <blockquote className="rounded-2xl border-l-4 border-accent bg-white/70 px-4 py-3 text-sm italic">
+          <blockquote className="rounded-2xl border-l-4 border-accent bg-white/70 dark:bg-white/5 px-4 py-3 text-sm italic">
             “{design.prompt}”
           </blockquote>
           <Palette colors={design.colors} />
@@ -262,7 +262,7 @@ export function DesignPage() {
           )}
           <ArtCredits credits={design.credits} />
           {design.quality && (
-            <details className="rounded-2xl border border-sand bg-white/60 p-4">
+            <details className="rounded-2xl border border-sand bg-white/60 dark:bg-white/5 p-4">
               <summary className="cursor-pointer text-sm font-semibold">Print quality</summary>
               <div className="mt-3">
                 <QualityReportView quality={design.quality} />
@@ -297,9 +297,9 @@ export function DesignPage() {
                       loading="lazy"
                       className="aspect-square w-full bg-linen object-cover"
                     />
-                    <div className="flex items-center justify-between gap-2 p-3">
+                    <div className="flex flex-wrap items-end justify-between gap-x-2 gap-y-1 p-3">
                       <div className="min-w-0">
-                        <p className="truncate text-sm font-medium">{p.name}</p>
+                        <p className="text-sm leading-snug font-medium text-balance">{p.name}</p>
                         <p className="text-xs text-ink-soft">
                           from {formatMoney(p.basePriceCents, p.currency)}
                         </p>

@@ -147,7 +147,7 @@ export function GalleryPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <section className="relative overflow-hidden rounded-3xl bg-ink px-5 py-7 text-paper sm:px-10 sm:py-14">
+      <section className="relative overflow-hidden rounded-3xl bg-ink px-5 py-7 text-paper sm:px-10 dark:bg-linen dark:text-ink sm:py-14">
         <div
           aria-hidden
           className="absolute inset-0 opacity-20"
@@ -158,11 +158,13 @@ export function GalleryPage() {
           }}
         />
         <div className="relative max-w-2xl">
-          <p className="text-xs font-medium tracking-[0.2em] text-accent-soft uppercase">The gallery</p>
+          <p className="text-xs font-medium tracking-[0.2em] text-accent-soft uppercase dark:text-accent">
+            The gallery
+          </p>
           <h1 className="mt-2 text-[1.7rem] leading-tight font-semibold sm:mt-3 sm:text-5xl">
             Prints dreamt up in a sentence.
           </h1>
-          <p className="mt-3 text-sm text-paper/75 sm:text-lg">
+          <p className="mt-3 text-sm text-paper/75 sm:text-lg dark:text-ink-soft">
             Browse seamless textile designs from the community, or describe your own and wear it next week.
           </p>
           <ButtonLink to="/studio" variant="accent" size="lg" className="mt-5 sm:mt-6">
@@ -189,7 +191,9 @@ export function GalleryPage() {
                   onClick={() => update('scope', value === 'mine' ? 'mine' : '')}
                   className={cn(
                     'rounded-full px-4 py-1.5 text-sm font-medium transition-colors',
-                    scope === value ? 'bg-white text-ink shadow-sm' : 'text-ink-soft hover:text-ink',
+                    scope === value
+                      ? 'bg-white text-ink shadow-sm dark:bg-sand'
+                      : 'text-ink-soft hover:text-ink',
                   )}
                 >
                   {label}
@@ -281,7 +285,7 @@ export function GalleryPage() {
                     aria-pressed={active}
                     onClick={() => update('color', active ? '' : s.hex)}
                     className={cn(
-                      'h-7 w-7 rounded-full border border-black/10 transition-transform hover:scale-110',
+                      'h-7 w-7 rounded-full border border-black/10 dark:border-white/20 transition-transform hover:scale-110',
                       active && 'ring-2 ring-accent ring-offset-2 ring-offset-paper',
                     )}
                     style={{ backgroundColor: s.hex }}
@@ -304,7 +308,9 @@ export function GalleryPage() {
                       onClick={() => update('tag', active ? '' : t)}
                       className={cn(
                         'rounded-full border px-3 py-1 text-xs font-medium transition-colors',
-                        active ? 'border-ink bg-ink text-paper' : 'border-sand bg-white/70 hover:bg-linen',
+                        active
+                          ? 'border-ink bg-ink text-paper'
+                          : 'border-sand bg-white/70 dark:bg-white/5 hover:bg-linen',
                       )}
                     >
                       #{t}
@@ -331,6 +337,8 @@ export function GalleryPage() {
 
       {error ? <ErrorNote error={error} retry={load} /> : null}
 
+      {/* The cards' titles are h3s: this keeps the outline whole under the page's h1. */}
+      <h2 className="sr-only">{scope === 'mine' ? 'Your designs' : 'Designs'}</h2>
       <p className="sr-only" aria-live="polite">
         {loading ? 'Loading designs' : `${countOf(items.length, 'design')} shown`}
       </p>

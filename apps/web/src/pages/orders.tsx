@@ -77,7 +77,7 @@ export function OrdersPage() {
             <li key={o.id}>
               <Link
                 to={`/orders/${o.id}`}
-                className="flex items-center gap-4 rounded-2xl border border-sand/80 bg-white/70 p-3 shadow-sm transition-shadow hover:shadow-md sm:p-4"
+                className="flex items-center gap-4 rounded-2xl border border-sand/80 bg-white/70 dark:bg-white/5 p-3 shadow-sm transition-shadow hover:shadow-md sm:p-4"
               >
                 {o.items[0]?.thumbnailUrl ? (
                   <img
@@ -264,7 +264,10 @@ export function OrderPage() {
             </CardHeader>
             <CardContent>
               {order.failureReason && (
-                <p role="alert" className="mb-4 rounded-xl bg-red-50 px-3 py-2 text-sm text-danger">
+                <p
+                  role="alert"
+                  className="mb-4 rounded-xl bg-red-50 dark:bg-red-950/40 px-3 py-2 text-sm text-danger"
+                >
                   {order.failureReason}
                 </p>
               )}

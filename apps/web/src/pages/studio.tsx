@@ -91,6 +91,7 @@ export function StudioPage() {
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
 
   // Reopening /studio?design=… shows that design (and its progress if still generating).
   const restoreId = params.get('design');
@@ -189,6 +190,13 @@ export function StudioPage() {
       // keep the progress result
     }
     if (p.status === 'ready') toast.success('Your design is ready');
+    // The button that started it was disabled while it ran, so focus fell to the page: bring it to
+    // the result, unless the person has already moved on to something else.
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || resultRef.current?.contains(active))
+        resultHeading.current?.focus();
+    });
   }, []);
 
   async function regenerate() {
@@ -257,7 +265,7 @@ export function StudioPage() {
                         setErrors((x) => ({ ...x, prompt: undefined }));
                         promptRef.current?.focus();
                       }}
-                      className="rounded-full border border-sand bg-white/70 px-3 py-1 text-left text-xs text-ink-soft transition-colors hover:border-accent/40 hover:bg-accent-soft hover:text-accent-dark"
+                      className="rounded-full border border-sand bg-white/70 dark:bg-white/5 px-3 py-1 text-left text-xs text-ink-soft transition-colors hover:border-accent/40 hover:bg-accent-soft hover:text-accent-dark"
                     >
                       {ex.prompt}
                     </button>
@@ -322,7 +330,7 @@ export function StudioPage() {
                   {colors.map((c, i) => (
                     <div
                       key={c.id}
-                      className="flex items-center gap-1 rounded-full border border-sand bg-white py-1 pr-1 pl-1.5"
+                      className="flex items-center gap-1 rounded-full border border-sand bg-white dark:bg-linen py-1 pr-1 pl-1.5"
                     >
                       <input
                         type="color"
@@ -394,14 +402,16 @@ export function StudioPage() {
           ) : (
             <Card>
               <CardHeader>
-                <CardTitle>{design?.title ?? 'Your design'}</CardTitle>
+                <CardTitle ref={resultHeading} tabIndex={-1} className="focus:outline-none">
+                  {design?.title ?? 'Your design'}
+                </CardTitle>
               </CardHeader>
               <CardContent className="flex flex-col gap-5">
                 {designId && !final && <GenerationProgressLive designId={designId} onFinished={onFinished} />}
                 {failed && (
                   <div
                     role="alert"
-                    className="flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 p-4"
+                    className="flex flex-col gap-3 rounded-xl border border-red-200 dark:border-red-900/60 bg-red-50 dark:bg-red-950/40 p-4"
                   >
                     <p className="text-sm text-danger">
                       <strong>Generation failed.</strong> {design?.failureReason ?? final?.message}
