@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { pageQuerySchema } from './common.ts';
 import { publicUserSchema } from './identity.ts';
 
-export const categories = ['dress', 'shirt', 'pants', 'accessories'] as const;
-export const categorySchema = z.enum(categories);
-export type Category = z.infer<typeof categorySchema>;
+import { categories, styles } from './enums.ts';
 
-export const styles = ['casual', 'formal', 'sporty', 'vintage'] as const;
+export { type Category, categories, type Style, styles } from './enums.ts';
+export const categorySchema = z.enum(categories);
 export const styleSchema = z.enum(styles);
-export type Style = z.infer<typeof styleSchema>;
 
 export const hexColorSchema = z
   .string()

@@ -1,8 +1,9 @@
 import type { ArtCredit } from './library/drawings.ts';
 import type { Layout } from './vocabulary.ts';
 
-export type Category = 'dress' | 'shirt' | 'pants' | 'accessories';
-export type Style = 'casual' | 'formal' | 'sporty' | 'vintage';
+import type { Category, Style } from '@btb/contracts/enums';
+
+export type { Category, Style };
 export type Scale = 'tiny' | 'small' | 'medium' | 'large' | 'oversized';
 export type Density = 'sparse' | 'scattered' | 'regular' | 'dense';
 

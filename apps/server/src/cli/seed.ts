@@ -4,11 +4,12 @@
  * Uses DATABASE_URL when set, else the embedded database in DATA_DIR. `--art` designs are generated
  * for real by the pattern engine; the seeded rows share their files, so the gallery has pictures.
  */
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { categories, styles } from '@btb/contracts';
 import { EXAMPLE_PROMPTS, generateDesign } from '@btb/pattern-engine';
-import { sql } from 'drizzle-orm';
 import { loadConfig } from '../config.ts';
+import { createDesignsModule, type SeedSample } from '../modules/designs/index.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
 import { repeatSvgFromTile } from '../modules/studio/repeat-svg.ts';
 import { svgToPng, thumbnailOf } from '../modules/studio/rendering.ts';
@@ -29,30 +30,15 @@ const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
 const platform = await createPlatform(config);
 try {
   const identity = await createIdentityModule(platform);
-  const email = 'gallery-seed@boutique-to-box.local';
-  const seeder = await identity.service
-    .register({ email, password: `seed-${Date.now()}-account`, name: 'Boutique-To-Box Studio' })
-    .then((s) => s.user.id)
-    .catch(async () => {
-      const r = await platform.database.db.execute<{ id: string }>(
-        sql`select id from identity.users where email = ${email}`,
-      );
-      return r.rows[0]!.id;
-    });
+  const designs = createDesignsModule(platform, { identity: identity.service, guard: identity.guard });
+  const seeder = await identity.service.ensureAccount({
+    email: 'gallery-seed@boutique-to-box.local',
+    password: `seed-${randomUUID()}`,
+    name: 'Boutique-To-Box Studio',
+  });
 
   console.log(`rendering ${artCount} designs with the pattern engine…`);
-  const art: {
-    imageUrl: string;
-    thumbnailUrl: string;
-    previewUrl: string;
-    modelUrl: string;
-    tags: string[];
-    colors: string[];
-    title: string;
-    prompt: string;
-    category: string;
-    style: string;
-  }[] = [];
+  const art: SeedSample[] = [];
   for (let i = 0; i < artCount; i++) {
     const prompt = EXAMPLE_PROMPTS[i % EXAMPLE_PROMPTS.length]!;
     const category = categories[i % categories.length]!;
@@ -86,26 +72,7 @@ try {
 
   console.log(`inserting ${total} designs…`);
   const started = Date.now();
-  const batch = 5000;
-  for (let offset = 0; offset < total; offset += batch) {
-    const n = Math.min(batch, total - offset);
-    // One statement per batch: the rows are built by the database from the rendered samples.
-    await platform.database.db.execute(sql`
-      insert into designs.designs (user_id, title, prompt, status, progress, image_url, model_url, thumbnail_url, preview_url,
-        tags, category, style, colors, ai_model, generation_params, confidence, is_public, likes, views, trending_score, created_at)
-      select ${seeder}::uuid, a.title || ' #' || (${offset}::int + g), a.prompt, 'ready', 100, a.image_url, a.model_url, a.thumbnail_url,
-        a.preview_url, a.tags, a.category, a.style, a.colors, 'builtin-pattern-engine@1', '{}'::jsonb, 0.9, true,
-        (random() * 200)::int, (random() * 2000)::int, random() * 20,
-        now() - ((${total}::int - ${offset}::int - g) * interval '25 seconds')
-      from generate_series(1, ${n}::int) g
-      join lateral (
-        select * from jsonb_to_recordset(${JSON.stringify(art.map((a) => ({ ...a, image_url: a.imageUrl, model_url: a.modelUrl, thumbnail_url: a.thumbnailUrl, preview_url: a.previewUrl })))}::jsonb)
-          as x(title text, prompt text, image_url text, model_url text, thumbnail_url text, preview_url text, tags text[], category text, style text, colors text[])
-        offset ((g + ${offset}::int) % ${art.length}::int) limit 1
-      ) a on true`);
-    process.stdout.write(`\r  ${offset + n}/${total}`);
-  }
-  await platform.database.db.execute(sql`analyze designs.designs`);
+  await designs.service.seedGallery(seeder, art, total, (n) => process.stdout.write(`\r  ${n}/${total}`));
   console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await platform.close();

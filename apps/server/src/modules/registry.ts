@@ -25,6 +25,7 @@ export async function createModules(platform: Platform): Promise<AppModule[]> {
     designs: designs.service,
     identity: identity.service,
     orders: orders.service,
+    studio: studio.service,
     guard,
   });
   return [

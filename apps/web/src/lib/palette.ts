@@ -12,11 +12,5 @@ export const swatches: Array<{ hex: string; name: string }> = [
   { hex: '#be185d', name: 'Berry' },
 ];
 
-/** Picks black or white text for a background colour. */
-export function readableOn(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  const r = (n >> 16) & 255;
-  const g = (n >> 8) & 255;
-  const b = n & 255;
-  return r * 0.299 + g * 0.587 + b * 0.114 > 150 ? '#1c1917' : '#ffffff';
-}
+/** Black or white text for a background colour (the shared WCAG contrast). */
+export { readableOn } from '@btb/contracts/colour';

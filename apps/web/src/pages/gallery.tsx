@@ -1,5 +1,5 @@
 import type { Design, Trends } from '@btb/contracts';
-import { categories, styles } from '../lib/enums.ts';
+import { categories, styles } from '@btb/contracts/enums';
 import { Search, Sparkles, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';

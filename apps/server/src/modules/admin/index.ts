@@ -5,6 +5,7 @@ import type { DesignsService } from '../designs/index.ts';
 import type { AuthGuard, IdentityService } from '../identity/index.ts';
 import type { AppModule } from '../module.ts';
 import type { OrdersService } from '../orders/index.ts';
+import type { StudioService } from '../studio/index.ts';
 import { adminStats } from './stats.ts';
 
 export { adminStats, errorRateOf } from './stats.ts';
@@ -12,7 +13,13 @@ export { adminStats, errorRateOf } from './stats.ts';
 /** The operators' dashboard numbers. Admin role only. */
 export function createAdminModule(
   platform: Platform,
-  deps: { designs: DesignsService; identity: IdentityService; orders: OrdersService; guard: AuthGuard },
+  deps: {
+    designs: DesignsService;
+    identity: IdentityService;
+    orders: OrdersService;
+    studio: StudioService;
+    guard: AuthGuard;
+  },
 ) {
   const routes: FastifyPluginAsyncZod = async (app) => {
     app.get(
@@ -28,8 +35,8 @@ export function createAdminModule(
       },
       async () =>
         adminStats({
-          db: platform.database.db,
           metrics: platform.metrics,
+          studio: deps.studio,
           designs: deps.designs,
           identity: deps.identity,
           orders: deps.orders,

@@ -1,4 +1,4 @@
-import { PRODUCT_GEOMETRY, type ProductFacts, type ProductPrintArea } from '@btb/contracts';
+import { type Category, PRODUCT_GEOMETRY, type ProductFacts, type ProductPrintArea } from '@btb/contracts';
 
 /**
  * The launch catalogue, mapped to Printful catalog products and variants. Print areas come from
@@ -10,7 +10,7 @@ export interface SeedProduct {
   id: string;
   name: string;
   description: string;
-  category: 'dress' | 'shirt' | 'pants' | 'accessories';
+  category: Category;
   basePriceCents: number;
   printfulProductId: number;
   printAreas: ProductPrintArea[];

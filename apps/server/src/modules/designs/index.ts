@@ -7,6 +7,7 @@ import { designPageMeta } from './page-meta.ts';
 import { designRoutes } from './routes.ts';
 import { DesignsService } from './service.ts';
 
+export type { SeedSample } from './seeding.ts';
 export type { DesignsService, GenerationOutcome, GenerationScheduler } from './service.ts';
 
 export function createDesignsModule(

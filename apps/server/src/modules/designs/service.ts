@@ -19,6 +19,7 @@ import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import type { IdentityService } from '../identity/index.ts';
 import { decodeCursor } from './cursor.ts';
 import { designColumns, type DesignRow, likedBy, listDesigns, toDesign } from './repository.ts';
+import { type SeedSample, seedPublicDesigns } from './seeding.ts';
 import { designLikes, designs, designVersions, designViews } from './tables.ts';
 import { toDesignVersion, versionColumns } from './versions.ts';
 import { addToScoreSql, contribution, weights } from './trending.ts';
@@ -70,6 +71,17 @@ export class DesignsService {
       replicas: () => [],
     },
   ) {}
+
+  /** Fills the gallery with `total` public designs made from rendered samples (`npm run seed`). */
+  async seedGallery(
+    ownerId: string,
+    samples: readonly SeedSample[],
+    total: number,
+    onProgress?: (n: number) => void,
+  ) {
+    await seedPublicDesigns(this.db, ownerId, samples, total, onProgress);
+    await this.cache.bumpNamespace(GALLERY);
+  }
 
   /** How long a page read by this viewer may be cached. */
   private ttlFor(viewer: Actor | null, ttlS: number): number {

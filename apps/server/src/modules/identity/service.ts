@@ -309,6 +309,12 @@ export class IdentityService {
     return this.getUser(id);
   }
 
+  /** The id of the account with this e-mail, registering it first when there is none. */
+  async ensureAccount(body: RegisterBody): Promise<string> {
+    const existing = await findUserByEmail(this.db, body.email);
+    return existing ? existing.id : (await this.register(body)).user.id;
+  }
+
   /** Creates an admin, or promotes an existing account (keeping its password unless a new one is given). */
   async ensureAdmin(
     email: string,

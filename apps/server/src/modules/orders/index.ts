@@ -19,11 +19,7 @@ import { OrdersService } from './service.ts';
 import { printfulWebhookRoutes } from './webhook-routes.ts';
 
 export type { OrdersService } from './service.ts';
-export type { FulfillmentService } from './fulfillment.ts';
-export type { OrderRow } from './status.ts';
-export { renderPrintFile, printFileKey } from './artwork/print-files.ts';
 export { designMockupSvg } from './artwork/mockups.ts';
-export { loadArtwork } from './artwork/design-artwork.ts';
 
 /** The one place the manufacturer is chosen from configuration. */
 export function createFulfillmentProvider(

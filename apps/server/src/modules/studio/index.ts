@@ -8,6 +8,7 @@ import type { DesignGenerator } from './providers/design-generator.ts';
 import { StudioService } from './service.ts';
 
 export { CANDIDATES_PER_PROMPT, designFileKey, GENERATION_QUEUE } from './service.ts';
+export type { StudioService } from './service.ts';
 export { repeatSvgFromTile } from './repeat-svg.ts';
 export { svgToPng, tileRaster } from './rendering.ts';
 

@@ -1,23 +1,14 @@
+import { contrastRatio, luminance } from '@btb/contracts/colour';
 import { effectiveDpi as effectiveDpiAt, type Product, type QualityReport } from '@btb/contracts';
 
 const MIN_DPI = 150;
-
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
 
 /** WCAG contrast ratio between the lightest and darkest colours of a palette (1 to 21). */
 export function paletteContrast(colors: string[]): number {
   const valid = colors.filter((c) => /^#[0-9a-f]{6}$/i.test(c));
   if (valid.length < 2) return 1;
-  const l = valid.map(luminance);
-  const hi = Math.max(...l);
-  const lo = Math.min(...l);
-  return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+  const byLuminance = [...valid].sort((a, b) => luminance(a) - luminance(b));
+  return Math.round(contrastRatio(byLuminance[0]!, byLuminance.at(-1)!) * 100) / 100;
 }
 
 /**

@@ -72,6 +72,11 @@ export class StudioService {
     );
   };
 
+  /** How long generations take from request to finished design (admin dashboard). */
+  generationTiming(): Promise<{ p50Ms: number; p99Ms: number }> {
+    return this.deps.jobs.durations(GENERATION_QUEUE);
+  }
+
   startWorker(concurrency: number, pollMs: number) {
     this.deps.jobs.register<GenerationJob>(GENERATION_QUEUE, (job) => this.run(job), {
       concurrency,

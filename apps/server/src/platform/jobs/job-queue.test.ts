@@ -108,6 +108,23 @@ describe('durable job queue', () => {
     expect(slowPeak).toBe(2);
   });
 
+  it('reports each queue depth and how long its oldest due job has waited to the metrics scrape', async () => {
+    const id = await t.platform.jobs.enqueue('backlog', { n: 1 });
+    await t.platform.jobs.enqueue('backlog', { n: 2 });
+    await t.platform.database.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 90_000) })
+      .where(eq(jobs.id, id!));
+    const scrape = await t.platform.metrics.registry.metrics();
+    const value = (name: string) =>
+      Number(
+        new RegExp(`^${name}\\{[^}]*queue="backlog",status="pending"[^}]*\\} (\\S+)$`, 'm').exec(scrape)?.[1],
+      );
+    expect(value('jobs_queue_depth')).toBe(2);
+    expect(value('jobs_oldest_age_seconds')).toBeGreaterThanOrEqual(90);
+    expect(value('jobs_oldest_age_seconds')).toBeLessThan(3600);
+  });
+
   it('keeps at most one unfinished job per singleton key', async () => {
     const a = await t.platform.jobs.enqueue('unregistered', { x: 1 }, { singletonKey: 'design-1' });
     const b = await t.platform.jobs.enqueue('unregistered', { x: 2 }, { singletonKey: 'design-1' });

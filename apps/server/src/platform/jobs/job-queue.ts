@@ -65,11 +65,19 @@ export class JobQueue {
     private readonly tracer?: Tracer,
   ) {
     metrics?.measureQueueDepth(async () => {
-      const result = await this.db.execute<{ queue: string; status: string; n: string }>(
-        sql`select queue, status, count(*)::int as n from platform.jobs
+      const result = await this.db.execute<{ queue: string; status: string; n: string; age: string | null }>(
+        sql`select queue, status, count(*)::int as n,
+                   extract(epoch from now() - min(case when status = 'pending' then run_at else updated_at end)
+                     filter (where status = 'active' or run_at <= now())) as age
+            from platform.jobs
             where status in ('pending', 'active') group by queue, status`,
       );
-      return result.rows.map((r) => ({ queue: r.queue, status: r.status, count: Number(r.n) }));
+      return result.rows.map((r) => ({
+        queue: r.queue,
+        status: r.status,
+        count: Number(r.n),
+        oldestAgeS: Math.max(0, Number(r.age ?? 0)),
+      }));
     });
   }
 
@@ -306,6 +314,19 @@ export class JobQueue {
     await Promise.race([all, timeout]);
     for (const c of this.controllers) c.abort();
     await all;
+  }
+
+  /** Median and 99th-percentile time from enqueue to completion of a queue's jobs over recent days. */
+  async durations(queue: string, days = 30): Promise<{ p50Ms: number; p99Ms: number }> {
+    const result = await this.db.execute<{ p50: number | null; p99: number | null }>(sql`
+      select percentile_cont(0.5) within group (order by ms) as p50,
+             percentile_cont(0.99) within group (order by ms) as p99
+      from (select extract(epoch from (completed_at - created_at)) * 1000 as ms
+            from platform.jobs
+            where queue = ${queue} and status = 'completed'
+              and completed_at > now() - make_interval(days => ${days}::int)) t`);
+    const row = result.rows[0];
+    return { p50Ms: Math.round(Number(row?.p50 ?? 0)), p99Ms: Math.round(Number(row?.p99 ?? 0)) };
   }
 
   async stats(): Promise<Record<string, number>> {

@@ -5,6 +5,8 @@ export interface QueueDepth {
   queue: string;
   status: string;
   count: number;
+  /** Seconds the oldest job in this state has been due (pending) or running (active). */
+  oldestAgeS: number;
 }
 
 export function createMetrics(labels: { service: string; version: string }) {
@@ -12,6 +14,33 @@ export function createMetrics(labels: { service: string; version: string }) {
   const registry = new Registry();
   registry.setDefaultLabels(labels);
   collectDefaultMetrics({ register: registry });
+  /**
+   * Both queue gauges are read from the database when scraped (every role and instance reports the
+   * same queue); the scrape collects them concurrently, so one query serves both.
+   */
+  let sampling: Promise<QueueDepth[]> | undefined;
+  const sampleQueues = (): Promise<QueueDepth[]> | undefined => {
+    if (!readQueueDepth) return undefined;
+    sampling ??= readQueueDepth().finally(() => setTimeout(() => (sampling = undefined), 0).unref());
+    return sampling;
+  };
+  const queueGauge = (name: string, help: string, value: (row: QueueDepth) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['queue', 'status'] as const,
+      registers: [registry],
+      async collect() {
+        try {
+          const rows = await sampleQueues();
+          if (!rows) return;
+          this.reset();
+          for (const row of rows) this.set({ queue: row.queue, status: row.status }, value(row));
+        } catch {
+          // The database being unreachable must not fail the scrape; the last values stand.
+        }
+      },
+    });
   return {
     registry,
     httpRequestsTotal: new Counter({
@@ -56,23 +85,16 @@ export function createMetrics(labels: { service: string; version: string }) {
       labelNames: ['queue', 'outcome'] as const,
       registers: [registry],
     }),
-    /** Read from the database when scraped: every role and instance reports the same queue. */
-    jobsQueued: new Gauge({
-      name: 'jobs_queue_depth',
-      help: 'Background jobs waiting to run or running, by queue and status',
-      labelNames: ['queue', 'status'] as const,
-      registers: [registry],
-      async collect() {
-        if (!readQueueDepth) return;
-        try {
-          const rows = await readQueueDepth();
-          this.reset();
-          for (const row of rows) this.set({ queue: row.queue, status: row.status }, row.count);
-        } catch {
-          // The database being unreachable must not fail the scrape; the last values stand.
-        }
-      },
-    }),
+    jobsQueued: queueGauge(
+      'jobs_queue_depth',
+      'Background jobs waiting to run or running, by queue and status',
+      (row) => row.count,
+    ),
+    jobsAge: queueGauge(
+      'jobs_oldest_age_seconds',
+      'Age of the oldest background job that is due but waiting (pending) or running (active), by queue',
+      (row) => row.oldestAgeS,
+    ),
     measureQueueDepth(source: () => Promise<QueueDepth[]>) {
       readQueueDepth = source;
     },
