@@ -390,7 +390,13 @@ async function main() {
       // Still active: the button offers to suspend, not to reinstate.
       await bea.getByRole('button', { name: 'Suspend' }).waitFor({ timeout: 5_000 });
       await page.getByRole('tab', { name: 'Designs' }).click();
+      // The unfiltered list shows first: wait for the search's own answer, or a click may land on a
+      // row that the search's reload is replacing.
+      const searched = page.waitForResponse(
+        (r) => r.url().includes('/api/admin/designs') && r.url().includes(token),
+      );
       await page.getByLabel('Search designs').fill(token);
+      await searched;
       const row = page.locator(`tr[data-design-id="${state.designId}"]`);
       const apiError = page.getByRole('alert').first();
       await Promise.race([row.waitFor({ timeout: 10_000 }), apiError.waitFor({ timeout: 10_000 })]);
