@@ -1,10 +1,8 @@
-import type { Order, PaymentResult, PrintOptions } from '@btb/contracts';
+import type { Order, PrintOptions } from '@btb/contracts';
 import { Lock, Package } from 'lucide-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/index.ts';
-import { AuthImage } from '../components/auth-image.tsx';
-import { DesignThumb } from '../components/design-card.tsx';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
@@ -15,11 +13,12 @@ import { Skeleton } from '../components/ui/skeleton.tsx';
 import { useTitle } from '../lib/use-title.ts';
 import { uuid } from '../lib/uuid.ts';
 import { useAuth } from '../stores/auth.ts';
-import { PaymentCard, testCards } from '../components/checkout/payment-card.tsx';
-import { PriceBreakdown } from '../components/checkout/price-breakdown.tsx';
+import { PaymentCard } from '../components/checkout/payment-card.tsx';
 import { ProductSection } from '../components/checkout/product-section.tsx';
 import { type AddressForm, ShippingSection } from '../components/checkout/shipping-section.tsx';
 import { useCheckoutProduct } from '../components/checkout/use-checkout-product.ts';
+import { OrderSummaryCard } from '../components/checkout/order-summary-card.tsx';
+import { usePayment } from '../components/checkout/use-payment.ts';
 
 export function CheckoutPage() {
   useTitle('Checkout');
@@ -58,9 +57,7 @@ export function CheckoutPage() {
   const [formError, setFormError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
   const [order, setOrder] = useState<Order | null>(null);
-  const [card, setCard] = useState(testCards[0].value);
-  const [paying, setPaying] = useState(false);
-  const [payment, setPayment] = useState<PaymentResult['payment'] | null>(null);
+  const { card, setCard, paying, payment, setPayment, pay } = usePayment(order, setOrder);
   const idempotencyKey = useRef(uuid());
   const summaryRef = useRef<HTMLHeadingElement>(null);
   const asideRef = useRef<HTMLElement>(null);
@@ -131,21 +128,6 @@ export function CheckoutPage() {
       } else setFormError(err);
     } finally {
       setCreating(false);
-    }
-  }
-
-  async function pay() {
-    if (!order) return;
-    setPaying(true);
-    setPayment(null);
-    try {
-      const res = await api.orders.pay(order.id, card);
-      setOrder(res.order);
-      setPayment(res.payment);
-    } catch (err) {
-      setPayment({ status: 'failed', message: (err as Error).message });
-    } finally {
-      setPaying(false);
     }
   }
 
@@ -272,40 +254,17 @@ export function CheckoutPage() {
         </form>
 
         <aside ref={asideRef} className="flex scroll-mt-20 flex-col gap-4 lg:sticky lg:top-24 lg:self-start">
-          <Card>
-            <CardContent className="flex flex-col gap-4">
-              <div className="flex gap-3">
-                {productId ? (
-                  <AuthImage
-                    src={api.designs.mockupUrl(design.id, productId, printOptions)}
-                    needsAuth={!design.isPublic}
-                    alt={`${design.title} on the ${product?.name ?? 'product'}`}
-                    className="h-20 w-20 shrink-0 rounded-xl bg-linen object-cover"
-                  />
-                ) : (
-                  <DesignThumb design={design} className="h-20 w-20 shrink-0 rounded-xl object-cover" />
-                )}
-                <div className="min-w-0">
-                  <p className="truncate font-medium">{design.title}</p>
-                  <p className="text-sm text-ink-soft">
-                    {product?.name} · {size} · {color} × {quantity}
-                  </p>
-                </div>
-              </div>
-              {order ? (
-                <>
-                  <h2 ref={summaryRef} tabIndex={-1} className="text-sm font-semibold focus:outline-none">
-                    Order summary
-                  </h2>
-                  <PriceBreakdown order={order} />
-                </>
-              ) : (
-                <p className="text-sm text-ink-soft">
-                  Shipping and tax are calculated when you review the order.
-                </p>
-              )}
-            </CardContent>
-          </Card>
+          <OrderSummaryCard
+            design={design}
+            product={product}
+            productId={productId}
+            printOptions={printOptions}
+            size={size}
+            color={color}
+            quantity={quantity}
+            order={order}
+            summaryRef={summaryRef}
+          />
           {order && (
             <PaymentCard
               order={order}
