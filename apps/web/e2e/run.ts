@@ -345,81 +345,6 @@ async function main() {
         await ctx.close();
       }
     });
-    await step('admin hides the design', ['publish the design', 'create admin account (CLI)'], async () => {
-      const ctx = await browser!.newContext({ baseURL: base, viewport: viewports.desktop });
-      const page = await ctx.newPage();
-      await page.goto('/signin');
-      await page.getByLabel('Email').fill(admin.email);
-      await page.getByLabel('Password').fill(admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname === '/', { timeout: 10_000 });
-      await page.goto('/admin');
-      await page.getByRole('tab', { name: 'Overview' }).waitFor();
-      await screenshot(page, 'admin-desktop');
-      const phone = await browser!.newContext({
-        baseURL: base,
-        viewport: viewports.phone,
-        deviceScaleFactor: 2,
-        storageState: await ctx.storageState(),
-      });
-      const phonePage = await phone.newPage();
-      await phonePage.goto('/admin');
-      await phonePage.getByRole('tab', { name: 'Overview' }).waitFor();
-      await screenshot(phonePage, 'admin-phone');
-      await phone.close();
-      // WAI-ARIA tabs: the arrow keys move between tabs and open them.
-      await page.getByRole('tab', { name: 'Overview' }).focus();
-      await page.keyboard.press('ArrowRight');
-      await page.getByRole('tab', { name: 'Users', selected: true }).waitFor();
-      if (!(await page.getByRole('tab', { name: 'Users' }).evaluate((el) => el === document.activeElement)))
-        throw new Error('ArrowRight did not move focus to the Users tab');
-      await page.keyboard.press('End');
-      await page.getByRole('tab', { name: 'Orders', selected: true }).waitFor();
-      await page.keyboard.press('Home');
-      await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
-      // Suspending asks first; "Cancel" leaves the account as it was.
-      await page.getByRole('tab', { name: 'Users' }).click();
-      await page.getByLabel('Search users by name or email').fill(`bea-${token}`);
-      const bea = page.getByRole('row').filter({ hasText: `bea-${token}@x.io` });
-      await bea.getByRole('button', { name: 'Suspend' }).click();
-      const ask = page.getByRole('dialog', { name: 'Suspend Bea Buyer?' });
-      await ask.waitFor();
-      await check(page, 'admin-confirm-suspend');
-      await ask.getByRole('button', { name: 'Cancel' }).click();
-      await ask.waitFor({ state: 'hidden' });
-      // Still active: the button offers to suspend, not to reinstate.
-      await bea.getByRole('button', { name: 'Suspend' }).waitFor({ timeout: 5_000 });
-      await page.getByRole('tab', { name: 'Designs' }).click();
-      // The unfiltered list shows first: wait for the search's own answer, or a click may land on a
-      // row that the search's reload is replacing.
-      const searched = page.waitForResponse(
-        (r) => r.url().includes('/api/admin/designs') && r.url().includes(token),
-      );
-      await page.getByLabel('Search designs').fill(token);
-      await searched;
-      const row = page.locator(`tr[data-design-id="${state.designId}"]`);
-      const apiError = page.getByRole('alert').first();
-      await Promise.race([row.waitFor({ timeout: 10_000 }), apiError.waitFor({ timeout: 10_000 })]);
-      if (await apiError.isVisible()) {
-        throw new Error(
-          `admin designs list failed: "${(await apiError.textContent())?.trim()}" (GET /api/admin/designs)`,
-        );
-      }
-      await row.getByRole('button', { name: 'Hide' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Hide design' }).click();
-      await row.getByRole('button', { name: /Hidden/ }).waitFor();
-      // Anonymous gallery no longer lists it.
-      let gone = false;
-      for (let i = 0; i < 20 && !gone; i++) {
-        const res = await fetch(`${base}/api/designs?q=${token}`);
-        const body = (await res.json()) as { items: Array<{ id: string }> };
-        gone = !body.items.some((d) => d.id === state.designId);
-        if (!gone) await new Promise((r) => setTimeout(r, 250));
-      }
-      if (!gone) throw new Error('hidden design still listed in the public gallery');
-      await ctx.close();
-    });
-
     await step(
       'phone: the notifications panel fits the screen and Escape gives focus back to the bell',
       ['like it from a second account'],
@@ -597,6 +522,81 @@ async function main() {
         await day.close();
       },
     );
+
+    await step('admin hides the design', ['publish the design', 'create admin account (CLI)'], async () => {
+      const ctx = await browser!.newContext({ baseURL: base, viewport: viewports.desktop });
+      const page = await ctx.newPage();
+      await page.goto('/signin');
+      await page.getByLabel('Email').fill(admin.email);
+      await page.getByLabel('Password').fill(admin.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => u.pathname === '/', { timeout: 10_000 });
+      await page.goto('/admin');
+      await page.getByRole('tab', { name: 'Overview' }).waitFor();
+      await screenshot(page, 'admin-desktop');
+      const phone = await browser!.newContext({
+        baseURL: base,
+        viewport: viewports.phone,
+        deviceScaleFactor: 2,
+        storageState: await ctx.storageState(),
+      });
+      const phonePage = await phone.newPage();
+      await phonePage.goto('/admin');
+      await phonePage.getByRole('tab', { name: 'Overview' }).waitFor();
+      await screenshot(phonePage, 'admin-phone');
+      await phone.close();
+      // WAI-ARIA tabs: the arrow keys move between tabs and open them.
+      await page.getByRole('tab', { name: 'Overview' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.getByRole('tab', { name: 'Users', selected: true }).waitFor();
+      if (!(await page.getByRole('tab', { name: 'Users' }).evaluate((el) => el === document.activeElement)))
+        throw new Error('ArrowRight did not move focus to the Users tab');
+      await page.keyboard.press('End');
+      await page.getByRole('tab', { name: 'Orders', selected: true }).waitFor();
+      await page.keyboard.press('Home');
+      await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+      // Suspending asks first; "Cancel" leaves the account as it was.
+      await page.getByRole('tab', { name: 'Users' }).click();
+      await page.getByLabel('Search users by name or email').fill(`bea-${token}`);
+      const bea = page.getByRole('row').filter({ hasText: `bea-${token}@x.io` });
+      await bea.getByRole('button', { name: 'Suspend' }).click();
+      const ask = page.getByRole('dialog', { name: 'Suspend Bea Buyer?' });
+      await ask.waitFor();
+      await check(page, 'admin-confirm-suspend');
+      await ask.getByRole('button', { name: 'Cancel' }).click();
+      await ask.waitFor({ state: 'hidden' });
+      // Still active: the button offers to suspend, not to reinstate.
+      await bea.getByRole('button', { name: 'Suspend' }).waitFor({ timeout: 5_000 });
+      await page.getByRole('tab', { name: 'Designs' }).click();
+      // The unfiltered list shows first: wait for the search's own answer, or a click may land on a
+      // row that the search's reload is replacing.
+      const searched = page.waitForResponse(
+        (r) => r.url().includes('/api/admin/designs') && r.url().includes(token),
+      );
+      await page.getByLabel('Search designs').fill(token);
+      await searched;
+      const row = page.locator(`tr[data-design-id="${state.designId}"]`);
+      const apiError = page.getByRole('alert').first();
+      await Promise.race([row.waitFor({ timeout: 10_000 }), apiError.waitFor({ timeout: 10_000 })]);
+      if (await apiError.isVisible()) {
+        throw new Error(
+          `admin designs list failed: "${(await apiError.textContent())?.trim()}" (GET /api/admin/designs)`,
+        );
+      }
+      await row.getByRole('button', { name: 'Hide' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Hide design' }).click();
+      await row.getByRole('button', { name: /Hidden/ }).waitFor();
+      // Anonymous gallery no longer lists it.
+      let gone = false;
+      for (let i = 0; i < 20 && !gone; i++) {
+        const res = await fetch(`${base}/api/designs?q=${token}`);
+        const body = (await res.json()) as { items: Array<{ id: string }> };
+        gone = !body.items.some((d) => d.id === state.designId);
+        if (!gone) await new Promise((r) => setTimeout(r, 250));
+      }
+      if (!gone) throw new Error('hidden design still listed in the public gallery');
+      await ctx.close();
+    });
 
     await step('axe-core: no serious or critical violation in any visited state', [], async () => {
       const serious = blockingFindings();
