@@ -12,6 +12,7 @@ import { Dialog } from '../components/ui/dialog.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { formatDate, formatMoney } from '../lib/format.ts';
+import { trackingLink } from '../lib/tracking.ts';
 import { useTitle } from '../lib/use-title.ts';
 import { PriceBreakdown } from '../components/checkout/price-breakdown.tsx';
 import { DestinationMap } from '../components/orders/destination-map.tsx';
@@ -142,14 +143,16 @@ export function OrderPage() {
                     {order.tracking.trackingNumber}
                   </p>
                 </div>
-                <a
-                  href={order.tracking.trackingUrl}
-                  target="_blank"
-                  rel="noreferrer noopener"
-                  className="shrink-0 text-sm font-medium text-accent underline"
-                >
-                  Track parcel
-                </a>
+                {trackingLink(order.tracking) && (
+                  <a
+                    href={trackingLink(order.tracking)!}
+                    target="_blank"
+                    rel="noreferrer noopener"
+                    className="shrink-0 text-sm font-medium text-accent underline"
+                  >
+                    Track parcel
+                  </a>
+                )}
               </CardContent>
             </Card>
           )}
