@@ -1,6 +1,6 @@
 /** The admin's designs: hide one from the gallery (after confirming) or show it again. */
 import type { Design } from '@btb/contracts';
-import { Eye, EyeOff, } from 'lucide-react';
+import { Eye, EyeOff } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/index.ts';
