@@ -14,7 +14,7 @@ import { peerRows } from './peers/compare.ts';
 import { createScratchDatabase } from '../apps/server/src/testing/services.ts';
 import { extraRows } from './extra-rows.ts';
 import { startupRows } from './startup.ts';
-import { galleryInBrowser } from './web-gallery.ts';
+import { galleryInBrowser, pageVitalsInBrowser } from './web-gallery.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const duration = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -202,6 +202,8 @@ async function benchPlatform(
       console.error(`[${mode}] gallery page in Chromium`);
       const browserRow = await galleryInBrowser(`http://127.0.0.1:${port}`, mode);
       if (browserRow) rows.push(browserRow);
+      console.error(`[${mode}] page vitals in Chromium`);
+      rows.push(...(await pageVitalsInBrowser(`http://127.0.0.1:${port}`, mode)));
     }
   } finally {
     await stop(server);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCors from '@fastify/cors';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -19,11 +19,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { type Config, publicBaseUrl } from './config.ts';
 import { createModules } from './modules/registry.ts';
 import type { AppModule, ModuleName } from './modules/module.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerJsonBodyParser } from './platform/http/json-body.ts';
+import { type MetaPage, siteMeta, withPageMeta } from './platform/http/page-meta.ts';
 import { rateLimitError } from './platform/http/rate-limits.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { contractSerializerCompiler } from './platform/http/serializers.ts';
@@ -136,7 +137,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes, { platform });
   if (role !== 'worker') {
     for (const module of selected) if (module.routes) await app.register(module.routes);
-    await registerWebApp(app, options.webRoot === undefined ? webDistFolder : options.webRoot);
+    await registerWebApp(app, options.webRoot === undefined ? webDistFolder : options.webRoot, {
+      pages: selected.flatMap((module) => module.pages ?? []),
+      baseUrl: publicBaseUrl(config),
+    });
   }
 
   app.addHook('onClose', async () => {
@@ -242,7 +246,11 @@ function webCacheControl(filePath: string): string {
  * The built web app at /, with client-side routes falling back to index.html: served like a CDN
  * would, with the build's Brotli and gzip copies and long-lived caching of hashed files.
  */
-async function registerWebApp(app: FastifyInstance, webRoot: string | false) {
+async function registerWebApp(
+  app: FastifyInstance,
+  webRoot: string | false,
+  previews: { pages: MetaPage[]; baseUrl: string },
+) {
   if (!webRoot || !existsSync(path.join(webRoot, 'index.html'))) return;
   await app.register(fastifyStatic, {
     root: webRoot,
@@ -263,4 +271,20 @@ async function registerWebApp(app: FastifyInstance, webRoot: string | false) {
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
   });
+  // Pages a module describes are served with their link preview in the HTML; the app then renders
+  // them as any other route. What must not be described gets the site's generic preview.
+  const indexHtml = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  for (const page of previews.pages) {
+    app.get<{ Params: Record<string, string> }>(
+      page.path,
+      { schema: { hide: true }, config: { rateLimit: false } },
+      async (request, reply) => {
+        const meta = (await page.meta(request.params)) ?? siteMeta(previews.baseUrl);
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .send(withPageMeta(indexHtml, meta));
+      },
+    );
+  }
 }

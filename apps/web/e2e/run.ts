@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { audit, audited, blockingFindings, describe, findings } from './axe.ts';
 import { chromiumPath, launchChromium } from './chromium.ts';
 import { placeAndResizePrint } from './print-placement.ts';
 import {
@@ -44,6 +45,17 @@ async function screenshot(page: Page, name: string) {
   // Let images decode and transitions settle.
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  await check(page, name);
+}
+
+/** Audits a page state with axe-core; what it finds is judged by the run's last step. */
+async function check(page: Page, state: string) {
+  try {
+    const serious = await audit(page, state);
+    if (serious.length) log(`   [axe] ${describe(serious).replaceAll('\n', '\n   [axe] ')}`);
+  } catch (err) {
+    log(`   [axe] ${state}: could not run: ${(err as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** Clears the toasts and scrolls `target` to just under the sticky header, for a screenshot of it. */
@@ -113,6 +125,17 @@ async function main() {
       await page.getByRole('progressbar').waitFor({ timeout: 15_000 });
       await page.getByTestId('studio-result').waitFor({ timeout: 90_000 });
       await page.getByRole('heading', { name: 'Quality report' }).waitFor();
+      // Focus is on the result, not dropped to <body> when the disabled button lost it.
+      await page
+        .waitForFunction(
+          (title) => document.activeElement?.tagName === 'H2' && document.activeElement.textContent === title,
+          `Lemon grove ${token}`,
+          { timeout: 5_000 },
+        )
+        .catch(async () => {
+          const where = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+          throw new Error(`focus after generation is on ${where}, not the result's heading`);
+        });
       // Four candidates from one prompt; the owner picks the third.
       const candidates = page.getByRole('list', { name: 'Candidates' }).getByRole('button');
       await candidates.nth(3).waitFor();
@@ -214,12 +237,12 @@ async function main() {
       buyer = await signUp(browser!, base, 'Bea Buyer', `bea-${token}@x.io`);
       const { page } = buyer;
       await page.goto(`/designs/${state.designId}`);
-      const like = page.getByRole('button', { name: 'Like', exact: true });
+      const like = page.getByRole('button', { name: /^Like, \d+ likes?$/, pressed: false });
       await like.click();
-      await page.getByRole('button', { name: 'Unlike' }).waitFor();
+      await page.getByRole('button', { name: /^Like, /, pressed: true }).waitFor();
       await page.waitForTimeout(500);
       await page.reload();
-      const unlike = page.getByRole('button', { name: 'Unlike' });
+      const unlike = page.getByRole('button', { name: /^Like, /, pressed: true });
       await unlike.waitFor({ timeout: 10_000 });
       const count = await unlike.getByTestId('like-count').textContent();
       if (count !== '1') throw new Error(`like count after reload is ${count}, expected 1`);
@@ -329,9 +352,201 @@ async function main() {
             .catch(() => {});
           await screenshot(page, `order-${label}`);
         }
+        // Pages the run has no picture of are audited all the same.
+        for (const [path, ready] of [
+          ['/orders', 'Your orders'],
+          ['/trends', 'Trends'],
+          ['/profile', 'Profile'],
+        ] as const) {
+          await page.goto(path);
+          await page.getByRole('heading', { level: 1, name: ready }).waitFor({ timeout: 10_000 });
+          await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+          await check(page, `${path.slice(1)}-${label}`);
+        }
         await ctx.close();
       }
     });
+    await step(
+      'phone: the notifications panel fits the screen and Escape gives focus back to the bell',
+      ['like it from a second account'],
+      async () => {
+        const ctx = await browser!.newContext({
+          baseURL: base,
+          viewport: viewports.phone,
+          deviceScaleFactor: 2,
+          storageState: await owner!.ctx.storageState(),
+        });
+        const page = await ctx.newPage();
+        await page.goto('/orders');
+        const bell = page.getByRole('button', { name: /^Notifications/ });
+        await bell.click();
+        const panel = page.getByTestId('notifications-panel');
+        await panel.getByRole('button').first().waitFor({ timeout: 10_000 });
+        const box = await panel.boundingBox();
+        if (!box || box.x < 0 || box.x + box.width > viewports.phone.width)
+          throw new Error(
+            `the panel spans ${box?.x} to ${box && box.x + box.width} on a ${viewports.phone.width} px screen`,
+          );
+        await screenshot(page, 'notifications-phone');
+        await page.keyboard.press('Escape');
+        await panel.waitFor({ state: 'hidden' });
+        if (!(await bell.evaluate((el) => el === document.activeElement)))
+          throw new Error('focus did not return to the bell after Escape');
+        await ctx.close();
+      },
+    );
+
+    await step(
+      'phone: product names whole, and Pay on screen after "Review order"',
+      ['like it from a second account'],
+      async () => {
+        const ctx = await browser!.newContext({
+          baseURL: base,
+          viewport: viewports.phone,
+          deviceScaleFactor: 2,
+          storageState: await buyer!.ctx.storageState(),
+        });
+        const page = await ctx.newPage();
+        await page.goto(`/designs/${state.designId}`);
+        const names = page.locator('section[aria-labelledby="mockups-h"] li p.font-medium');
+        await names.first().waitFor({ timeout: 15_000 });
+        const cut = await names.evaluateAll((els) =>
+          els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+        );
+        if (cut.length) throw new Error(`product names cut off: ${cut.join(', ')}`);
+        await page.goto(`/checkout/${state.designId}`);
+        await page.getByLabel('Address', { exact: true }).fill('1 Market Street');
+        await page.getByLabel('City').fill('San Francisco');
+        await page.getByLabel('Postal code').fill('94105');
+        await page.getByRole('button', { name: 'Review order' }).click();
+        await page.getByTestId('order-total').waitFor({ timeout: 15_000 });
+        const pay = page.getByRole('button', { name: /^Pay / });
+        await pay.waitFor();
+        await page.waitForTimeout(300);
+        const box = await pay.boundingBox();
+        if (!box || box.y < 0 || box.y + box.height > viewports.phone.height)
+          throw new Error(`Pay is at y=${box?.y} on a ${viewports.phone.height} px tall screen`);
+        await screenshot(page, 'checkout-review-phone');
+        await ctx.close();
+      },
+    );
+
+    await step(
+      'dark mode: follows the system, then the profile, with no light flash',
+      ['sign up (designer)'],
+      async () => {
+        // Records, when <body> first appears, whether <html> was already dark.
+        const recordFirstPaint = () => {
+          new MutationObserver((_, observer) => {
+            if (!document.body) return;
+            (window as unknown as { darkAtFirstBody: boolean }).darkAtFirstBody =
+              document.documentElement.classList.contains('dark');
+            observer.disconnect();
+          }).observe(document, { childList: true, subtree: true });
+        };
+        const darkAtFirstBody = (page: Page) =>
+          page.evaluate(() => (window as unknown as { darkAtFirstBody?: boolean }).darkAtFirstBody);
+        const background = (page: Page) =>
+          page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+        // An anonymous visitor whose device is dark.
+        const night = await browser!.newContext({
+          baseURL: base,
+          viewport: viewports.desktop,
+          colorScheme: 'dark',
+        });
+        await night.addInitScript(recordFirstPaint);
+        const anon = await night.newPage();
+        await anon.goto('/');
+        await anon.getByRole('list', { name: 'Designs' }).waitFor({ timeout: 10_000 });
+        if ((await darkAtFirstBody(anon)) !== true)
+          throw new Error('the page was light when <body> first appeared');
+        if ((await background(anon)) !== 'rgb(22, 20, 18)')
+          throw new Error(`dark background expected, got ${await background(anon)}`);
+        await anon.goto('/signin');
+        await anon.getByRole('button', { name: 'Sign in' }).waitFor();
+        await check(anon, 'signin-dark');
+        await night.close();
+
+        // A signed-in person on a light device who chose dark in the profile.
+        const storage = await owner!.ctx.storageState();
+        const day = await browser!.newContext({
+          baseURL: base,
+          viewport: viewports.desktop,
+          colorScheme: 'light',
+          storageState: storage,
+        });
+        await day.addInitScript(recordFirstPaint);
+        const page = await day.newPage();
+        await page.goto('/profile');
+        await page.getByRole('radio', { name: 'Dark' }).check();
+        await page.getByRole('button', { name: 'Save profile' }).click();
+        await page.getByText('Profile saved').first().waitFor({ timeout: 10_000 });
+        await page.reload();
+        await page.getByRole('radio', { name: 'Dark', checked: true }).waitFor();
+        if ((await darkAtFirstBody(page)) !== true)
+          throw new Error('a reload flashed light before turning dark');
+        await screenshot(page, 'profile-dark-desktop');
+
+        // Another light device, signed in as the same person: the profile's choice follows them.
+        const other = await browser!.newContext({
+          baseURL: base,
+          viewport: viewports.phone,
+          deviceScaleFactor: 2,
+          colorScheme: 'light',
+          storageState: {
+            cookies: [],
+            origins: storage.origins.map((o) => ({
+              ...o,
+              localStorage: o.localStorage.filter((i) => i.name === 'btb-auth'),
+            })),
+          },
+        });
+        const otherPage = await other.newPage();
+        await otherPage.goto('/profile');
+        await otherPage.getByRole('radio', { name: 'Dark', checked: true }).waitFor({ timeout: 10_000 });
+        await otherPage.waitForFunction(() => document.documentElement.classList.contains('dark'));
+        await other.close();
+
+        // The pages in dark, at both widths, each audited.
+        for (const [label, viewport] of Object.entries(viewports)) {
+          const ctx = await browser!.newContext({
+            baseURL: base,
+            viewport,
+            colorScheme: 'dark',
+            deviceScaleFactor: label === 'phone' ? 2 : 1,
+            storageState: await (buyer ?? owner)!.ctx.storageState(),
+          });
+          const p = await ctx.newPage();
+          await p.goto('/');
+          await p.getByRole('list', { name: 'Designs' }).waitFor({ timeout: 10_000 });
+          await screenshot(p, `gallery-dark-${label}`);
+          if (state.designId) {
+            await p.goto(`/designs/${state.designId}`);
+            await p.getByRole('heading', { level: 1 }).waitFor();
+            await screenshot(p, `design-dark-${label}`);
+            await p.goto(`/checkout/${state.designId}`);
+            await p.getByLabel('City').waitFor({ timeout: 10_000 });
+            await screenshot(p, `checkout-dark-${label}`);
+          }
+          if (state.orderId) {
+            await p.goto(`/orders/${state.orderId}`);
+            await p.getByTestId('order-status').waitFor({ timeout: 10_000 });
+            await screenshot(p, `order-dark-${label}`);
+          }
+          await p.goto('/studio');
+          await p.getByLabel('Describe your garment').waitFor();
+          await screenshot(p, `studio-dark-${label}`);
+          await ctx.close();
+        }
+        // Back to following the device, for whoever runs next.
+        await page.getByRole('radio', { name: 'As the device' }).check();
+        await page.getByRole('button', { name: 'Save profile' }).click();
+        await page.getByText('Profile saved').first().waitFor({ timeout: 10_000 });
+        await day.close();
+      },
+    );
+
     await step('admin hides the design', ['publish the design', 'create admin account (CLI)'], async () => {
       const ctx = await browser!.newContext({ baseURL: base, viewport: viewports.desktop });
       const page = await ctx.newPage();
@@ -354,8 +569,36 @@ async function main() {
       await phonePage.getByRole('tab', { name: 'Overview' }).waitFor();
       await screenshot(phonePage, 'admin-phone');
       await phone.close();
+      // WAI-ARIA tabs: the arrow keys move between tabs and open them.
+      await page.getByRole('tab', { name: 'Overview' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.getByRole('tab', { name: 'Users', selected: true }).waitFor();
+      if (!(await page.getByRole('tab', { name: 'Users' }).evaluate((el) => el === document.activeElement)))
+        throw new Error('ArrowRight did not move focus to the Users tab');
+      await page.keyboard.press('End');
+      await page.getByRole('tab', { name: 'Orders', selected: true }).waitFor();
+      await page.keyboard.press('Home');
+      await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+      // Suspending asks first; "Cancel" leaves the account as it was.
+      await page.getByRole('tab', { name: 'Users' }).click();
+      await page.getByLabel('Search users by name or email').fill(`bea-${token}`);
+      const bea = page.getByRole('row').filter({ hasText: `bea-${token}@x.io` });
+      await bea.getByRole('button', { name: 'Suspend' }).click();
+      const ask = page.getByRole('dialog', { name: 'Suspend Bea Buyer?' });
+      await ask.waitFor();
+      await check(page, 'admin-confirm-suspend');
+      await ask.getByRole('button', { name: 'Cancel' }).click();
+      await ask.waitFor({ state: 'hidden' });
+      // Still active: the button offers to suspend, not to reinstate.
+      await bea.getByRole('button', { name: 'Suspend' }).waitFor({ timeout: 5_000 });
       await page.getByRole('tab', { name: 'Designs' }).click();
+      // The unfiltered list shows first: wait for the search's own answer, or a click may land on a
+      // row that the search's reload is replacing.
+      const searched = page.waitForResponse(
+        (r) => r.url().includes('/api/admin/designs') && r.url().includes(token),
+      );
       await page.getByLabel('Search designs').fill(token);
+      await searched;
       const row = page.locator(`tr[data-design-id="${state.designId}"]`);
       const apiError = page.getByRole('alert').first();
       await Promise.race([row.waitFor({ timeout: 10_000 }), apiError.waitFor({ timeout: 10_000 })]);
@@ -365,6 +608,7 @@ async function main() {
         );
       }
       await row.getByRole('button', { name: 'Hide' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Hide design' }).click();
       await row.getByRole('button', { name: /Hidden/ }).waitFor();
       // Anonymous gallery no longer lists it.
       let gone = false;
@@ -376,6 +620,17 @@ async function main() {
       }
       if (!gone) throw new Error('hidden design still listed in the public gallery');
       await ctx.close();
+    });
+
+    await step('axe-core: no serious or critical violation in any visited state', [], async () => {
+      const serious = blockingFindings();
+      const lesser = findings.filter((f) => !serious.includes(f));
+      log(
+        `   [axe] ${audited.length} states audited: ${serious.length} serious/critical, ${lesser.length} moderate/minor`,
+      );
+      if (lesser.length) log(`   [axe] ${describe(lesser).replaceAll('\n', '\n   [axe] ')}`);
+      if (!audited.length) throw new Error('no page state was audited');
+      if (serious.length) throw new Error(describe(serious));
     });
   } catch (err) {
     aborted(err);

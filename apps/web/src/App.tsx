@@ -12,7 +12,7 @@ import { NotFoundPage } from './pages/not-found.tsx';
 const StudioPage = lazy(() => import('./pages/studio.tsx').then((m) => ({ default: m.StudioPage })));
 const CheckoutPage = lazy(() => import('./pages/checkout.tsx').then((m) => ({ default: m.CheckoutPage })));
 const OrdersPage = lazy(() => import('./pages/orders.tsx').then((m) => ({ default: m.OrdersPage })));
-const OrderPage = lazy(() => import('./pages/orders.tsx').then((m) => ({ default: m.OrderPage })));
+const OrderPage = lazy(() => import('./pages/order.tsx').then((m) => ({ default: m.OrderPage })));
 const ProfilePage = lazy(() => import('./pages/profile.tsx').then((m) => ({ default: m.ProfilePage })));
 const TrendsPage = lazy(() => import('./pages/trends.tsx').then((m) => ({ default: m.TrendsPage })));
 const AdminPage = lazy(() => import('./pages/admin.tsx').then((m) => ({ default: m.AdminPage })));

@@ -1,5 +1,6 @@
 import '@fontsource-variable/inter';
 import './index.css';
+import './stores/theme.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { MetaPage } from '../platform/http/page-meta.ts';
 
 export const moduleNames = [
   'identity',
@@ -17,6 +18,8 @@ export type ModuleName = (typeof moduleNames)[number];
 export interface AppModule {
   name: ModuleName;
   routes?: FastifyPluginAsync;
+  /** Web app pages whose HTML this module describes for link previews (Open Graph, Twitter cards). */
+  pages?: MetaPage[];
   /** Event consumers and job handlers. Called once, before the job queue and relay start. */
   startWorkers?(): Promise<void>;
   /** Releases what the module holds open (provider connections, timers), after background work has stopped. */

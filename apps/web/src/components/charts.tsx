@@ -23,7 +23,13 @@ export function BarChart({
   return (
     <figure>
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label} className="h-44 w-full">
-        <line x1={pad.left} x2={w - pad.right} y1={h - pad.bottom} y2={h - pad.bottom} stroke="#e7dfd3" />
+        <line
+          x1={pad.left}
+          x2={w - pad.right}
+          y1={h - pad.bottom}
+          y2={h - pad.bottom}
+          stroke="var(--color-sand)"
+        />
         {data.map((d, i) => {
           const bh = ((h - pad.top - pad.bottom) * d.value) / max;
           const x = pad.left + i * band + (band - barW) / 2;
@@ -33,7 +39,13 @@ export function BarChart({
                 <title>{`${formatDay(d.label)}: ${format(d.value)}`}</title>
               </rect>
               {i % every === 0 && (
-                <text x={x + barW / 2} y={h - 6} textAnchor="middle" fontSize="11" fill="#57534e">
+                <text
+                  x={x + barW / 2}
+                  y={h - 6}
+                  textAnchor="middle"
+                  fontSize="11"
+                  fill="var(--color-ink-soft)"
+                >
                   {formatDay(d.label)}
                 </text>
               )}
@@ -72,16 +84,29 @@ export function LineChart({
   return (
     <figure>
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label} className="h-44 w-full">
-        <line x1={pad.left} x2={w - pad.right} y1={h - pad.bottom} y2={h - pad.bottom} stroke="#e7dfd3" />
+        <line
+          x1={pad.left}
+          x2={w - pad.right}
+          y1={h - pad.bottom}
+          y2={h - pad.bottom}
+          stroke="var(--color-sand)"
+        />
         <path d={area} fill="var(--color-accent)" opacity={0.12} />
         <path d={path} fill="none" stroke="var(--color-accent)" strokeWidth={2.5} strokeLinejoin="round" />
         {pts.map(([x, y], i) => (
           <g key={data[i].label}>
-            <circle cx={x} cy={y} r={3.5} fill="#fff" stroke="var(--color-accent)" strokeWidth={2}>
+            <circle
+              cx={x}
+              cy={y}
+              r={3.5}
+              fill="var(--color-paper)"
+              stroke="var(--color-accent)"
+              strokeWidth={2}
+            >
               <title>{`${formatDay(data[i].label)}: ${format(data[i].value)}`}</title>
             </circle>
             {i % every === 0 && (
-              <text x={x} y={h - 6} textAnchor="middle" fontSize="11" fill="#57534e">
+              <text x={x} y={h - 6} textAnchor="middle" fontSize="11" fill="var(--color-ink-soft)">
                 {formatDay(data[i].label)}
               </text>
             )}

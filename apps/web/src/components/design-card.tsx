@@ -25,14 +25,20 @@ export function DesignThumb({ design, className }: { design: Design; className?:
 
 export function DesignCard({ design }: { design: Design }) {
   return (
-    <article className="group flex flex-col overflow-hidden rounded-2xl border border-sand/80 bg-white/70 shadow-sm transition-shadow hover:shadow-md">
-      <Link to={`/designs/${design.id}`} className="relative block aspect-square overflow-hidden bg-linen">
+    <article className="group flex flex-col overflow-hidden rounded-2xl border border-sand/80 bg-white/70 dark:bg-white/5 shadow-sm transition-shadow hover:shadow-md">
+      {/* The picture repeats the title's link for the mouse; keyboards and screen readers get one link per card. */}
+      <Link
+        to={`/designs/${design.id}`}
+        tabIndex={-1}
+        aria-hidden
+        className="relative block aspect-square overflow-hidden bg-linen"
+      >
         <DesignThumb
           design={design}
           className="h-full w-full object-cover transition-transform duration-500 group-hover:scale-[1.03]"
         />
         {!design.isPublic && (
-          <Badge className="absolute top-2 left-2 bg-white/90">
+          <Badge className="absolute top-2 left-2 bg-white/90 dark:bg-paper/90">
             <Lock aria-hidden className="h-3 w-3" /> Private
           </Badge>
         )}
@@ -44,8 +50,9 @@ export function DesignCard({ design }: { design: Design }) {
       </Link>
       <div className="flex items-start justify-between gap-2 p-3">
         <div className="min-w-0">
-          <h3 className="truncate text-sm font-semibold">
-            <Link to={`/designs/${design.id}`} className="hover:underline">
+          <h3 className="text-sm font-semibold">
+            {/* A line 24 px tall: a target a finger can hit beside the like button. */}
+            <Link to={`/designs/${design.id}`} className="block truncate leading-6 hover:underline">
               {design.title}
             </Link>
           </h3>
@@ -66,7 +73,7 @@ export function DesignCard({ design }: { design: Design }) {
 
 export function DesignCardSkeleton() {
   return (
-    <div className="flex flex-col overflow-hidden rounded-2xl border border-sand/60 bg-white/50">
+    <div className="flex flex-col overflow-hidden rounded-2xl border border-sand/60 bg-white/50 dark:bg-white/5">
       <Skeleton className="aspect-square rounded-none" />
       <div className="flex flex-col gap-2 p-3">
         <Skeleton className="h-4 w-2/3" />

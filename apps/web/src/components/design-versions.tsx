@@ -75,12 +75,12 @@ export function CandidatePicker({ list, onSelect, selecting }: Choose & { list: 
             >
               <Thumb version={v} />
               {v.current && (
-                <span className="absolute top-1.5 right-1.5 rounded-full bg-accent p-0.5 text-white">
+                <span className="absolute top-1.5 right-1.5 rounded-full bg-accent p-0.5 text-white dark:text-paper">
                   <Check aria-hidden className="h-3 w-3" />
                 </span>
               )}
               {selecting === v.id && (
-                <span className="absolute inset-0 flex items-center justify-center bg-white/60">
+                <span className="absolute inset-0 flex items-center justify-center bg-white/60 dark:bg-white/5">
                   <Loader2 aria-hidden className="h-5 w-5 animate-spin text-accent" />
                 </span>
               )}

@@ -22,7 +22,7 @@ export function FidelityNote({ fidelity }: { fidelity: Fidelity | null }) {
       role="note"
       aria-label="What we could not draw"
       data-testid="fidelity-note"
-      className="flex gap-3 rounded-xl border border-amber-200 bg-amber-50 p-3.5 text-sm text-amber-900"
+      className="flex gap-3 rounded-xl border border-amber-200 dark:border-amber-900/60 bg-amber-50 dark:bg-amber-950/40 p-3.5 text-sm text-amber-900 dark:text-amber-200"
     >
       <Info aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
       {/* The generator's own words when it wrote them; otherwise ours, one line per thing. */}

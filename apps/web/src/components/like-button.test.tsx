@@ -30,7 +30,7 @@ describe('like button', () => {
         <LikeButton designId={id} likes={4} liked={false} />
       </MemoryRouter>,
     );
-    const button = screen.getByRole('button', { name: 'Like' });
+    const button = screen.getByRole('button', { name: 'Like, 4 likes', pressed: false });
     fireEvent.click(button);
     // Optimistic: already liked and counted.
     expect(button.getAttribute('aria-pressed')).toBe('true');
@@ -53,7 +53,7 @@ describe('like button', () => {
         <LikeButton designId={id} likes={3} liked={true} />
       </MemoryRouter>,
     );
-    const button = screen.getByRole('button', { name: 'Unlike' });
+    const button = screen.getByRole('button', { name: 'Like, 3 likes', pressed: true });
     fireEvent.click(button);
     expect(screen.getByTestId('like-count').textContent).toBe('2');
     expect(button.getAttribute('aria-pressed')).toBe('false');

@@ -52,20 +52,22 @@ export function LikeButton({
       type="button"
       onClick={toggle}
       aria-pressed={state.liked}
-      aria-label={state.liked ? 'Unlike' : 'Like'}
       className={cn(
         'inline-flex items-center gap-1.5 rounded-full border font-medium tabular-nums transition-colors',
         size === 'sm' ? 'h-8 px-2.5 text-xs' : 'h-10 px-4 text-sm',
         state.liked
           ? 'border-accent/30 bg-accent-soft text-accent-dark'
-          : 'border-sand bg-white/80 text-ink hover:bg-linen',
+          : 'border-sand bg-white/80 dark:bg-white/5 text-ink hover:bg-linen',
       )}
     >
       <Heart
         aria-hidden
         className={cn(size === 'sm' ? 'h-3.5 w-3.5' : 'h-4 w-4', state.liked && 'fill-current')}
       />
+      {/* One name whether pressed or not ("Like, 3 likes"), holding the visible count as voice control expects. */}
+      <span className="sr-only">Like, </span>
       <span data-testid="like-count">{state.likes}</span>
+      <span className="sr-only"> {state.likes === 1 ? 'like' : 'likes'}</span>
     </button>
   );
 }

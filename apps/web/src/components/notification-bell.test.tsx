@@ -67,7 +67,8 @@ describe('notification bell', () => {
     });
     expect(screen.getByTestId('unread-badge').textContent).toBe('2');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Notifications, 2 unread' }));
+    const bell = screen.getByRole('button', { name: 'Notifications, 2 unread' });
+    fireEvent.click(bell);
     fireEvent.click(screen.getByText('Your order has shipped'));
     expect(screen.getByTestId('unread-badge').textContent).toBe('1');
     await waitFor(() =>
@@ -76,5 +77,12 @@ describe('notification bell', () => {
         expect.objectContaining({ method: 'POST' }),
       ),
     );
+
+    // Escape closes the panel and puts focus back on the bell.
+    if (!screen.queryByTestId('notifications-panel')) fireEvent.click(bell);
+    screen.getByTestId('notifications-panel').querySelector('button')?.focus();
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(screen.queryByTestId('notifications-panel')).toBeNull();
+    expect(document.activeElement).toBe(bell);
   });
 });

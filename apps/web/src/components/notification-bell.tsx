@@ -16,6 +16,7 @@ export function NotificationBell() {
   const [loading, setLoading] = useState(false);
   const [open, setOpen] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
+  const bell = useRef<HTMLButtonElement>(null);
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -39,7 +40,12 @@ export function NotificationBell() {
     const onDoc = (e: MouseEvent) => {
       if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    // Escape closes the panel and gives focus back to the bell that opened it.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      bell.current?.focus();
+    };
     document.addEventListener('mousedown', onDoc);
     document.addEventListener('keydown', onKey);
     return () => {
@@ -74,29 +80,36 @@ export function NotificationBell() {
   if (!userId) return null;
   return (
     <div ref={wrapper} className="relative">
+      {/* The name is built from the visible count, so what a voice user reads out is what they say. */}
       <button
+        ref={bell}
         type="button"
         onClick={() => setOpen((o) => !o)}
         aria-expanded={open}
         aria-haspopup="true"
-        aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
         className="relative inline-flex h-10 w-10 items-center justify-center rounded-full hover:bg-linen"
       >
         <Bell aria-hidden className="h-5 w-5" />
+        <span className="sr-only">Notifications{unread > 0 ? ', ' : ''}</span>
         {unread > 0 && (
           <span
             data-testid="unread-badge"
-            className="absolute top-1 right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-accent px-1 text-[10px] font-semibold text-white"
+            className="absolute top-1 right-1 flex h-4 min-w-4 items-center justify-center rounded-full bg-accent-dark px-1 text-[10px] font-semibold text-white dark:text-paper"
           >
             {unread > 9 ? '9+' : unread}
           </span>
         )}
+        {unread > 0 && <span className="sr-only"> unread</span>}
       </button>
       <span className="sr-only" aria-live="polite">
         {unread ? `${unread} unread notifications` : ''}
       </span>
       {open && (
-        <div className="absolute right-0 z-40 mt-2 w-[min(22rem,calc(100vw-1.5rem))] overflow-hidden rounded-2xl border border-sand bg-paper shadow-xl">
+        // On a phone the panel spans the screen under the header; from sm it hangs from the bell.
+        <div
+          data-testid="notifications-panel"
+          className="fixed inset-x-3 top-[4.5rem] z-40 overflow-hidden rounded-2xl border border-sand bg-paper shadow-xl sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-[22rem]"
+        >
           <div className="flex items-center justify-between border-b border-sand px-4 py-3">
             <h2 className="text-sm font-semibold">Notifications</h2>
             {unread > 0 && (
@@ -142,7 +155,7 @@ export function NotificationBell() {
                   <span className="flex min-w-0 flex-col">
                     <span className="text-sm font-medium">{n.title}</span>
                     <span className="text-xs text-ink-soft">{n.body}</span>
-                    <span className="mt-0.5 text-[11px] text-ink-soft/70">
+                    <span className="mt-0.5 text-[11px] text-ink-soft">
                       {timeAgo(n.createdAt)}
                       {!n.readAt && <span className="sr-only"> · unread</span>}
                     </span>

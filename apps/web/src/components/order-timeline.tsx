@@ -68,7 +68,7 @@ export function OrderTimeline({ history, status }: { history: Order['history']; 
                 'z-10 flex h-6 w-6 shrink-0 items-center justify-center rounded-full border',
                 !entry && 'border-sand bg-paper text-sand',
                 entry && !isExit && 'border-ink bg-ink text-paper',
-                entry && isExit && 'border-danger bg-danger text-white',
+                entry && isExit && 'border-danger bg-danger text-white dark:text-paper',
                 isCurrent && !isExit && 'border-accent bg-accent',
               )}
             >
@@ -83,7 +83,7 @@ export function OrderTimeline({ history, status }: { history: Order['history']; 
               )}
             </span>
             <div className="flex min-w-0 flex-col">
-              <span className={cn('text-sm font-medium', !entry && 'text-ink-soft/70')}>
+              <span className={cn('text-sm font-medium', !entry && 'text-ink-soft')}>
                 {statusLabels[s] ?? s}
                 {isCurrent && <span className="sr-only"> (current)</span>}
               </span>

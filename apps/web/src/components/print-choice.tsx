@@ -156,23 +156,24 @@ function PlacementFrame({ product, placement, onChange }: PlacementProps) {
         onPointerCancel={end}
         onKeyDown={keys('move')}
         data-testid="print-frame"
-      >
-        <div
-          role="slider"
-          tabIndex={0}
-          aria-label="Print size: arrow keys resize it"
-          aria-valuenow={Math.round(placement.width)}
-          aria-valuemin={Math.ceil(area.widthPx / 10)}
-          aria-valuemax={area.widthPx}
-          className="absolute -right-2 -bottom-2 h-4 w-4 cursor-nwse-resize touch-none rounded-full border-2 border-white bg-accent shadow focus:outline-2 focus:outline-offset-2 focus:outline-accent"
-          onPointerDown={start('resize')}
-          onPointerMove={move}
-          onPointerUp={end}
-          onPointerCancel={end}
-          onKeyDown={keys('resize')}
-          data-testid="print-handle"
-        />
-      </div>
+      />
+      {/* Beside the frame, not inside it: one slider may not hold another. */}
+      <div
+        role="slider"
+        tabIndex={0}
+        aria-label="Print size: arrow keys resize it"
+        aria-valuenow={Math.round(placement.width)}
+        aria-valuemin={Math.ceil(area.widthPx / 10)}
+        aria-valuemax={area.widthPx}
+        className="absolute -mt-2 -ml-2 h-4 w-4 cursor-nwse-resize touch-none rounded-full border-2 border-white bg-accent shadow focus:outline-2 focus:outline-offset-2 focus:outline-accent"
+        style={{ left: pct(rect.x + rect.width), top: pct(rect.y + rect.height) }}
+        onPointerDown={start('resize')}
+        onPointerMove={move}
+        onPointerUp={end}
+        onPointerCancel={end}
+        onKeyDown={keys('resize')}
+        data-testid="print-handle"
+      />
     </>
   );
 }

@@ -26,7 +26,12 @@ export function QualityReportView({ quality }: { quality: QualityReport | null }
         <Badge>{quality.colorCount} colours</Badge>
       </div>
       {quality.printAreas.length > 0 && (
-        <div className="overflow-x-auto">
+        <section
+          aria-label="Print readiness per print area"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to scroll by keyboard
+          tabIndex={0}
+          className="overflow-x-auto"
+        >
           <table className="w-full min-w-[28rem] text-left text-sm">
             <caption className="sr-only">Print readiness per print area</caption>
             <thead className="text-xs text-ink-soft">
@@ -64,10 +69,10 @@ export function QualityReportView({ quality }: { quality: QualityReport | null }
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {quality.warnings.length > 0 && (
-        <ul className="list-disc pl-5 text-sm text-amber-800">
+        <ul className="list-disc pl-5 text-sm text-amber-800 dark:text-amber-300">
           {quality.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
@@ -84,9 +89,12 @@ export function Palette({ colors }: { colors: string[] }) {
       {colors.map((c) => (
         <li
           key={c}
-          className="flex items-center gap-2 rounded-full border border-sand bg-white/70 py-1 pr-3 pl-1 text-xs"
+          className="flex items-center gap-2 rounded-full border border-sand bg-white/70 dark:bg-white/5 py-1 pr-3 pl-1 text-xs"
         >
-          <span className="h-5 w-5 rounded-full border border-black/10" style={{ backgroundColor: c }} />
+          <span
+            className="h-5 w-5 rounded-full border border-black/10 dark:border-white/20"
+            style={{ backgroundColor: c }}
+          />
           <span className="font-mono uppercase">{c}</span>
         </li>
       ))}

@@ -187,7 +187,10 @@ function AuthPage({ mode }: { mode: Mode }) {
             )}
           </p>
           {mode === 'signin' && new URLSearchParams(location.search).has('unlocked') && (
-            <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            <p
+              role="status"
+              className="mb-4 rounded-md bg-emerald-50 dark:bg-emerald-950/50 px-3 py-2 text-sm text-emerald-900 dark:text-emerald-200"
+            >
               Sign-in is open again for your account. If the wrong passwords were not yours, choose a new
               password in your profile once you are in.
             </p>

@@ -1,9 +1,8 @@
 import type { Design, Product } from '@btb/contracts';
-import { Check, Eye, Globe, Link2, Lock, Pencil, ShoppingBag, Trash2, Wand2 } from 'lucide-react';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Check, Eye, Globe, Link2, Lock, ShoppingBag } from 'lucide-react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api/index.ts';
-import { ProductMockup } from '../components/product-mockup.tsx';
 import { GenerationProgressLive } from '../components/generation-progress.tsx';
 import { ArtCredits, FidelityNote } from '../components/fidelity-note.tsx';
 import { EmptyState, ErrorNote } from '../components/layout.tsx';
@@ -11,14 +10,15 @@ import { LikeButton } from '../components/like-button.tsx';
 import { Palette, QualityReportView } from '../components/quality-report.tsx';
 import { Badge } from '../components/ui/badge.tsx';
 import { Button, ButtonLink } from '../components/ui/button.tsx';
-import { Card, CardContent } from '../components/ui/card.tsx';
 import { Dialog } from '../components/ui/dialog.tsx';
-import { Field, Input, Textarea } from '../components/ui/input.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 import { toast } from '../components/ui/toast.tsx';
-import { formatDate, formatMoney, humanize } from '../lib/format.ts';
+import { formatDate, humanize } from '../lib/format.ts';
 import { useTitle } from '../lib/use-title.ts';
 import { useAuth } from '../stores/auth.ts';
+import { OwnerActions } from '../components/design/owner-actions.tsx';
+import { ProductMockups } from '../components/design/product-mockups.tsx';
+import { EditDesignDialog } from '../components/design/edit-design-dialog.tsx';
 
 export function DesignPage() {
   const { id = '' } = useParams();
@@ -76,10 +76,6 @@ export function DesignPage() {
   }
 
   const isOwner = user?.id === design.userId || user?.role === 'admin';
-  const relevant = products?.filter((p) => p.category === design.category) ?? [];
-  const mockupProducts = products
-    ? [...relevant, ...products.filter((p) => p.category !== design.category)]
-    : [];
 
   async function togglePublic() {
     if (!design) return;
@@ -190,7 +186,7 @@ export function DesignPage() {
             </p>
           </div>
           {design.description && <p className="text-ink-soft">{design.description}</p>}
-          <blockquote className="rounded-2xl border-l-4 border-accent bg-white/70 px-4 py-3 text-sm italic">
+          <blockquote className="rounded-2xl border-l-4 border-accent bg-white/70 dark:bg-white/5 px-4 py-3 text-sm italic">
             “{design.prompt}”
           </blockquote>
           <Palette colors={design.colors} />
@@ -230,39 +226,17 @@ export function DesignPage() {
             </Button>
           </div>
           {isOwner && (
-            <Card className="bg-linen/60">
-              <CardContent className="flex flex-col gap-3 p-4">
-                <h2 className="text-sm font-semibold">Your design</h2>
-                <div className="flex flex-wrap gap-2">
-                  <ButtonLink to={`/studio?design=${design.id}`} variant="outline" size="sm">
-                    <Wand2 aria-hidden className="h-3.5 w-3.5" /> Versions & prompt
-                  </ButtonLink>
-                  <Button variant="outline" size="sm" onClick={() => setEditing(true)}>
-                    <Pencil aria-hidden className="h-3.5 w-3.5" /> Edit details
-                  </Button>
-                  <Button variant="outline" size="sm" onClick={togglePublic} loading={busy}>
-                    {design.isPublic ? (
-                      <Lock aria-hidden className="h-3.5 w-3.5" />
-                    ) : (
-                      <Globe aria-hidden className="h-3.5 w-3.5" />
-                    )}
-                    {design.isPublic ? 'Unpublish' : 'Publish'}
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    className="text-danger"
-                    onClick={() => setConfirmDelete(true)}
-                  >
-                    <Trash2 aria-hidden className="h-3.5 w-3.5" /> Delete
-                  </Button>
-                </div>
-              </CardContent>
-            </Card>
+            <OwnerActions
+              design={design}
+              busy={busy}
+              onEdit={() => setEditing(true)}
+              onTogglePublic={togglePublic}
+              onDelete={() => setConfirmDelete(true)}
+            />
           )}
           <ArtCredits credits={design.credits} />
           {design.quality && (
-            <details className="rounded-2xl border border-sand bg-white/60 p-4">
+            <details className="rounded-2xl border border-sand bg-white/60 dark:bg-white/5 p-4">
               <summary className="cursor-pointer text-sm font-semibold">Print quality</summary>
               <div className="mt-3">
                 <QualityReportView quality={design.quality} />
@@ -272,47 +246,7 @@ export function DesignPage() {
         </div>
       </div>
 
-      {design.status === 'ready' && (
-        <section aria-labelledby="mockups-h">
-          <h2 id="mockups-h" className="mb-4 text-xl font-semibold">
-            On our products
-          </h2>
-          {products === null ? (
-            <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-              {[0, 1, 2, 3].map((i) => (
-                <Skeleton key={i} className="aspect-square" />
-              ))}
-            </div>
-          ) : mockupProducts.length === 0 ? (
-            <p className="text-sm text-ink-soft">The product catalogue is not available right now.</p>
-          ) : (
-            <ul className="grid grid-cols-2 gap-4 md:grid-cols-4">
-              {mockupProducts.map((p) => (
-                <li key={p.id}>
-                  <Card className="overflow-hidden">
-                    <ProductMockup design={design} product={p} />
-                    <div className="flex items-center justify-between gap-2 p-3">
-                      <div className="min-w-0">
-                        <p className="truncate text-sm font-medium">{p.name}</p>
-                        <p className="text-xs text-ink-soft">
-                          from {formatMoney(p.basePriceCents, p.currency)}
-                        </p>
-                      </div>
-                      <Link
-                        to={`/checkout/${design.id}?product=${encodeURIComponent(p.id)}`}
-                        className="shrink-0 text-xs font-medium text-accent hover:underline"
-                        aria-label={`Order on the ${p.name}`}
-                      >
-                        Order
-                      </Link>
-                    </div>
-                  </Card>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      {design.status === 'ready' && <ProductMockups design={design} products={products} />}
 
       <EditDesignDialog
         design={design}
@@ -336,95 +270,5 @@ export function DesignPage() {
         </div>
       </Dialog>
     </div>
-  );
-}
-
-function EditDesignDialog({
-  design,
-  open,
-  onClose,
-  onSaved,
-}: {
-  design: Design;
-  open: boolean;
-  onClose: () => void;
-  onSaved: (d: Design) => void;
-}) {
-  const [title, setTitle] = useState(design.title);
-  const [description, setDescription] = useState(design.description ?? '');
-  const [tags, setTags] = useState(design.tags.join(', '));
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    if (open) {
-      setTitle(design.title);
-      setDescription(design.description ?? '');
-      setTags(design.tags.join(', '));
-      setErrors({});
-    }
-  }, [open, design]);
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setSaving(true);
-    try {
-      const next = await api.designs.update(design.id, {
-        title: title.trim(),
-        description: description.trim() || null,
-        tags: tags
-          .split(',')
-          .map((t) => t.trim().toLowerCase())
-          .filter(Boolean),
-      });
-      onSaved(next);
-      toast.success('Saved');
-      onClose();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fe = err.fieldErrors();
-        const tagErr = Object.entries(fe).find(([k]) => k.startsWith('tags'))?.[1];
-        setErrors({
-          title: fe.title,
-          description: fe.description,
-          tags: tagErr,
-          form: Object.keys(fe).length ? '' : err.message,
-        });
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <Dialog open={open} onClose={onClose} title="Edit design">
-      <form onSubmit={save} className="flex flex-col gap-4" noValidate>
-        <Field label="Title" error={errors.title && `Title ${errors.title}`}>
-          {(p) => <Input {...p} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} />}
-        </Field>
-        <Field label="Description" error={errors.description && `Description ${errors.description}`}>
-          {(p) => (
-            <Textarea
-              {...p}
-              value={description}
-              maxLength={500}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Tags" hint="Comma-separated, up to 10." error={errors.tags && `Tags ${errors.tags}`}>
-          {(p) => <Input {...p} value={tags} onChange={(e) => setTags(e.target.value)} />}
-        </Field>
-        {errors.form && <p className="text-sm text-danger">{errors.form}</p>}
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

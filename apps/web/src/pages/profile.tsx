@@ -10,6 +10,7 @@ import { Switch } from '../components/ui/switch.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { useTitle } from '../lib/use-title.ts';
 import { useAuth } from '../stores/auth.ts';
+import { type ThemeChoice, useTheme } from '../stores/theme.ts';
 
 const socials = ['instagram', 'tiktok', 'pinterest', 'x', 'youtube'] as const;
 const socialLabels: Record<(typeof socials)[number], string> = {
@@ -19,6 +20,12 @@ const socialLabels: Record<(typeof socials)[number], string> = {
   x: 'X',
   youtube: 'YouTube',
 };
+
+const themeLabels: Array<[ThemeChoice, string]> = [
+  ['system', 'As the device'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
 
 const prefLabels: Array<[keyof Preferences, string, string]> = [
   ['notifyOnGeneration', 'Design ready', 'When a generation finishes or fails.'],
@@ -197,6 +204,38 @@ export function ProfilePage() {
                 onChange={(v) => setPrefs({ ...prefs, [k]: v })}
               />
             ))}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Appearance</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <fieldset>
+              <legend className="mb-2 text-sm text-ink-soft">Theme, on every device you sign in on</legend>
+              <div className="flex flex-wrap gap-2">
+                {themeLabels.map(([value, label]) => (
+                  <label
+                    key={value}
+                    className="flex cursor-pointer items-center gap-2 rounded-full border border-sand px-4 py-2 text-sm has-[:checked]:border-ink has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent"
+                  >
+                    <input
+                      type="radio"
+                      name="theme"
+                      value={value}
+                      checked={prefs.theme === value}
+                      onChange={() => {
+                        setPrefs({ ...prefs, theme: value });
+                        // Shown at once; kept on the profile when it is saved.
+                        useTheme.getState().setChoice(value);
+                      }}
+                      className="accent-[var(--color-accent)]"
+                    />
+                    {label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
           </CardContent>
         </Card>
         <div className="flex items-center gap-3">

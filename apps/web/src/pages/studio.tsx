@@ -1,73 +1,22 @@
-import {
-  categories,
-  type Category,
-  createDesignBodySchema,
-  type Design,
-  type GenerationProgress,
-  type Style,
-  styles,
-} from '@btb/contracts';
-import { Plus, RefreshCw, Sparkles, Trash2, Wand2 } from 'lucide-react';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { categories, type Category, createDesignBodySchema, type Style, styles } from '@btb/contracts';
+import { Wand2 } from 'lucide-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/index.ts';
-import { GenerationProgressLive } from '../components/generation-progress.tsx';
-import { StudioResult } from '../components/studio-result.tsx';
 import { ErrorNote, PageHeader } from '../components/layout.tsx';
 import { Button } from '../components/ui/button.tsx';
-import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
+import { Card, CardContent } from '../components/ui/card.tsx';
 import { Field, Input, Select, Textarea } from '../components/ui/input.tsx';
 import { Switch } from '../components/ui/switch.tsx';
-import { toast } from '../components/ui/toast.tsx';
 import { countOf, humanize } from '../lib/format.ts';
 import { useDesignVersions } from '../lib/use-design-versions.ts';
 import { useTitle } from '../lib/use-title.ts';
 import { useAuth } from '../stores/auth.ts';
-
-/** The prompt names its colours: examples set no colour swatches, so the words lead. */
-const examples: Array<{ prompt: string; category: Category; style: Style }> = [
-  {
-    prompt: 'Navy linen summer dress with small coral lemons',
-    category: 'dress',
-    style: 'casual',
-  },
-  {
-    prompt: 'Vintage 70s shirt with mustard and rust geometric waves',
-    category: 'shirt',
-    style: 'vintage',
-  },
-  {
-    prompt: 'Sporty leggings in teal camouflage with neon accents',
-    category: 'pants',
-    style: 'sporty',
-  },
-  {
-    prompt: 'Formal silk scarf with tiny ivory hearts on burgundy',
-    category: 'accessories',
-    style: 'formal',
-  },
-  {
-    prompt: 'Soft sage tote with watercolour eucalyptus leaves',
-    category: 'accessories',
-    style: 'casual',
-  },
-];
-
-let colorSeq = 0;
-const swatch = (hex: string) => ({ id: ++colorSeq, hex });
-const extraColors = ['#e9c46a', '#4d6b57', '#f5f0e6', '#be185d', '#1c1917'];
-
-type Errors = Partial<Record<'prompt' | 'title' | 'category' | 'style' | 'colors' | 'description', string>>;
-
-const dangling = new Set(['with', 'and', 'in', 'on', 'of', 'a', 'an', 'the', 'for', 'to', 'by', 'or']);
-
-/** A short title from the prompt's first words, never ending on "with" or "and". */
-export function titleFromPrompt(prompt: string): string {
-  const words = prompt.trim().split(/\s+/).filter(Boolean).slice(0, 6);
-  while (words.length > 1 && dangling.has(words[words.length - 1].toLowerCase())) words.pop();
-  const title = words.join(' ');
-  return title ? title.charAt(0).toUpperCase() + title.slice(1) : '';
-}
+import { ColourSwatches } from '../components/studio/colour-swatches.tsx';
+import { ExamplePrompts } from '../components/studio/example-prompts.tsx';
+import { type Errors, titleFromPrompt } from '../components/studio/prompt.ts';
+import { StudioResultPanel } from '../components/studio/studio-result-panel.tsx';
+import { useGeneration } from '../components/studio/use-generation.ts';
 
 export function StudioPage() {
   useTitle('Studio');
@@ -83,14 +32,22 @@ export function StudioPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [designId, setDesignId] = useState<string | null>(null);
-  const [design, setDesign] = useState<Design | null>(null);
   const [params, setParams] = useSearchParams();
-  const [final, setFinal] = useState<GenerationProgress | null>(null);
-  const [regenerating, setRegenerating] = useState(false);
+  const {
+    designId,
+    setDesignId,
+    design,
+    setDesign,
+    final,
+    setFinal,
+    regenerating,
+    onFinished,
+    regenerate,
+    resultRef,
+    resultHeading,
+  } = useGeneration();
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
 
   // Reopening /studio?design=… shows that design (and its progress if still generating).
   const restoreId = params.get('design');
@@ -181,33 +138,6 @@ export function StudioPage() {
     }
   }
 
-  const onFinished = useCallback(async (p: GenerationProgress) => {
-    setFinal(p);
-    try {
-      setDesign(await api.designs.get(p.designId));
-    } catch {
-      // keep the progress result
-    }
-    if (p.status === 'ready') toast.success('Your design is ready');
-  }, []);
-
-  async function regenerate() {
-    if (!design) return;
-    setRegenerating(true);
-    try {
-      const next = await api.designs.regenerate(design.id);
-      setDesign(next);
-      setFinal(null);
-      // Same id: remount the live progress so it subscribes again.
-      setDesignId(null);
-      requestAnimationFrame(() => setDesignId(next.id));
-    } catch (err) {
-      toast.error((err as Error).message);
-    } finally {
-      setRegenerating(false);
-    }
-  }
-
   const ready = final?.status === 'ready' && design?.status === 'ready';
   const versions = useDesignVersions(design?.id ?? null, ready, setDesign);
   const failed = final?.status === 'failed';
@@ -243,27 +173,15 @@ export function StudioPage() {
                   />
                 )}
               </Field>
-              <fieldset className="-mt-2">
-                <legend className="sr-only">Example prompts</legend>
-                <div className="flex flex-wrap gap-1.5">
-                  {examples.map((ex) => (
-                    <button
-                      key={ex.prompt}
-                      type="button"
-                      onClick={() => {
-                        setPrompt(ex.prompt);
-                        setCategory(ex.category);
-                        setStyle(ex.style);
-                        setErrors((x) => ({ ...x, prompt: undefined }));
-                        promptRef.current?.focus();
-                      }}
-                      className="rounded-full border border-sand bg-white/70 px-3 py-1 text-left text-xs text-ink-soft transition-colors hover:border-accent/40 hover:bg-accent-soft hover:text-accent-dark"
-                    >
-                      {ex.prompt}
-                    </button>
-                  ))}
-                </div>
-              </fieldset>
+              <ExamplePrompts
+                onPick={(ex) => {
+                  setPrompt(ex.prompt);
+                  setCategory(ex.category);
+                  setStyle(ex.style);
+                  setErrors((x) => ({ ...x, prompt: undefined }));
+                  promptRef.current?.focus();
+                }}
+              />
               <Field label="Title" error={errors.title}>
                 {(p) => (
                   <Input
@@ -314,55 +232,7 @@ export function StudioPage() {
                   )}
                 </Field>
               </div>
-              <fieldset className="flex flex-col gap-2">
-                <legend className="mb-1.5 text-sm font-medium">
-                  Colours <span className="font-normal text-ink-soft">({colors.length}/5)</span>
-                </legend>
-                <div className="flex flex-wrap items-center gap-2">
-                  {colors.map((c, i) => (
-                    <div
-                      key={c.id}
-                      className="flex items-center gap-1 rounded-full border border-sand bg-white py-1 pr-1 pl-1.5"
-                    >
-                      <input
-                        type="color"
-                        value={c.hex}
-                        aria-label={`Colour ${i + 1}`}
-                        onChange={(e) =>
-                          setColors((cs) =>
-                            cs.map((x) => (x.id === c.id ? { ...x, hex: e.target.value } : x)),
-                          )
-                        }
-                        className="h-7 w-7 cursor-pointer rounded-full border-0 bg-transparent p-0 [&::-webkit-color-swatch]:rounded-full [&::-webkit-color-swatch]:border-black/10 [&::-webkit-color-swatch-wrapper]:p-0"
-                      />
-                      <span className="font-mono text-xs uppercase">{c.hex}</span>
-                      <button
-                        type="button"
-                        onClick={() => setColors((cs) => cs.filter((x) => x.id !== c.id))}
-                        aria-label={`Remove colour ${i + 1}`}
-                        className="rounded-full p-1 text-ink-soft hover:bg-linen hover:text-danger"
-                      >
-                        <Trash2 aria-hidden className="h-3.5 w-3.5" />
-                      </button>
-                    </div>
-                  ))}
-                  {colors.length < 5 && (
-                    <Button
-                      variant="outline"
-                      size="sm"
-                      onClick={() => setColors((cs) => [...cs, swatch(extraColors[cs.length] ?? '#888888')])}
-                    >
-                      <Plus aria-hidden className="h-3.5 w-3.5" /> Add colour
-                    </Button>
-                  )}
-                </div>
-                {colors.length === 0 && (
-                  <p className="text-xs text-ink-soft">
-                    No colours chosen: the colours your prompt names lead. Add one only to override them.
-                  </p>
-                )}
-                {errors.colors && <p className="text-sm text-danger">{errors.colors}</p>}
-              </fieldset>
+              <ColourSwatches colors={colors} setColors={setColors} error={errors.colors} />
               <Switch
                 checked={isPublic}
                 onChange={setIsPublic}
@@ -382,51 +252,19 @@ export function StudioPage() {
           </CardContent>
         </Card>
 
-        <div ref={resultRef} className="scroll-mt-24">
-          {!designId && !design ? (
-            <div className="flex h-full min-h-72 flex-col items-center justify-center gap-3 rounded-2xl border border-dashed border-sand p-8 text-center">
-              <Sparkles aria-hidden className="h-8 w-8 text-accent" />
-              <h2 className="text-lg font-semibold">Your print appears here</h2>
-              <p className="max-w-sm text-sm text-ink-soft">
-                Pick an example or write your own. Generation takes a few seconds; you'll see every step.
-              </p>
-            </div>
-          ) : (
-            <Card>
-              <CardHeader>
-                <CardTitle>{design?.title ?? 'Your design'}</CardTitle>
-              </CardHeader>
-              <CardContent className="flex flex-col gap-5">
-                {designId && !final && <GenerationProgressLive designId={designId} onFinished={onFinished} />}
-                {failed && (
-                  <div
-                    role="alert"
-                    className="flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 p-4"
-                  >
-                    <p className="text-sm text-danger">
-                      <strong>Generation failed.</strong> {design?.failureReason ?? final?.message}
-                    </p>
-                    <div>
-                      <Button variant="outline" size="sm" onClick={regenerate} loading={regenerating}>
-                        <RefreshCw aria-hidden className="h-3.5 w-3.5" /> Try again
-                      </Button>
-                    </div>
-                  </div>
-                )}
-                {ready && design && (
-                  <StudioResult
-                    design={design}
-                    versions={versions.list}
-                    selecting={versions.selecting}
-                    onSelect={versions.select}
-                    onRegenerate={regenerate}
-                    regenerating={regenerating}
-                  />
-                )}
-              </CardContent>
-            </Card>
-          )}
-        </div>
+        <StudioResultPanel
+          ref={resultRef}
+          headingRef={resultHeading}
+          designId={designId}
+          design={design}
+          final={final}
+          ready={ready}
+          failed={failed}
+          versions={versions}
+          onFinished={onFinished}
+          regenerate={regenerate}
+          regenerating={regenerating}
+        />
       </div>
     </div>
   );

@@ -65,7 +65,7 @@ export function TrendsPage() {
                     className="flex items-center gap-2 hover:underline"
                   >
                     <span
-                      className="h-5 w-5 shrink-0 rounded-full border border-black/10"
+                      className="h-5 w-5 shrink-0 rounded-full border border-black/10 dark:border-white/20"
                       style={{ backgroundColor: c }}
                     />
                     <span className="font-mono text-xs uppercase">{c}</span>

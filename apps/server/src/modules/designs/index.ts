@@ -1,7 +1,9 @@
+import { publicBaseUrl } from '../../config.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { AuthGuard, IdentityService } from '../identity/index.ts';
 import type { AppModule } from '../module.ts';
 import { designAdminRoutes } from './admin-routes.ts';
+import { designPageMeta } from './page-meta.ts';
 import { designRoutes } from './routes.ts';
 import { DesignsService } from './service.ts';
 
@@ -26,6 +28,12 @@ export function createDesignsModule(
       await app.register(designRoutes(service, deps.guard, deps.identity, platform.config));
       await app.register(designAdminRoutes(service, deps.guard));
     },
+    pages: [
+      {
+        path: '/designs/:id',
+        meta: (params) => designPageMeta(service, params.id ?? '', publicBaseUrl(platform.config)),
+      },
+    ],
   };
   return { service, module };
 }

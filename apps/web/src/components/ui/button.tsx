@@ -12,11 +12,11 @@ const base =
 
 const variants: Record<ButtonVariant, string> = {
   primary: 'bg-ink text-paper hover:bg-ink/85',
-  accent: 'bg-accent text-white hover:bg-accent-dark',
+  accent: 'bg-accent text-white dark:text-paper hover:bg-accent-dark',
   secondary: 'bg-linen text-ink hover:bg-sand',
-  outline: 'border border-sand bg-white/60 text-ink hover:bg-linen',
+  outline: 'border border-sand bg-white/60 dark:bg-white/5 text-ink hover:bg-linen',
   ghost: 'text-ink hover:bg-linen',
-  danger: 'bg-danger text-white hover:bg-danger/90',
+  danger: 'bg-danger text-white dark:text-paper hover:bg-danger/90',
 };
 
 const sizes: Record<Size, string> = {

@@ -1,9 +1,12 @@
-import type { HTMLAttributes } from 'react';
+import type { ComponentProps, HTMLAttributes } from 'react';
 import { cn } from '../../lib/cn.ts';
 
 export function Card({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
   return (
-    <div className={cn('rounded-2xl border border-sand/80 bg-white/70 shadow-sm', className)} {...rest} />
+    <div
+      className={cn('rounded-2xl border border-sand/80 bg-white/70 dark:bg-white/5 shadow-sm', className)}
+      {...rest}
+    />
   );
 }
 
@@ -11,7 +14,7 @@ export function CardHeader({ className, ...rest }: HTMLAttributes<HTMLDivElement
   return <div className={cn('flex flex-col gap-1 p-5 pb-0', className)} {...rest} />;
 }
 
-export function CardTitle({ className, ...rest }: HTMLAttributes<HTMLHeadingElement>) {
+export function CardTitle({ className, ...rest }: ComponentProps<'h2'>) {
   return <h2 className={cn('text-lg font-semibold', className)} {...rest} />;
 }
 

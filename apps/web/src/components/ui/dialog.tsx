@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { cn } from '../../lib/cn.ts';
 
 /** A modal built on <dialog>: focus trapping, Escape and the backdrop come from the platform. */
@@ -18,6 +18,7 @@ export function Dialog({
   className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -34,7 +35,7 @@ export function Dialog({
       ref={ref}
       onClose={onClose}
       onCancel={onClose}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       className={cn(
         'm-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-sand bg-paper p-0 text-ink shadow-xl backdrop:bg-ink/40',
         className,
@@ -43,7 +44,7 @@ export function Dialog({
       {open && (
         <div className="flex flex-col gap-4 p-6">
           <div>
-            <h2 id="dialog-title" className="text-lg font-semibold">
+            <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
             {description && <p className="mt-1 text-sm text-ink-soft">{description}</p>}

@@ -8,7 +8,7 @@ function sized(className: string | undefined, height: string): string {
 }
 
 const control =
-  'rounded-xl border bg-white px-3.5 text-sm text-ink placeholder:text-ink-soft/60 ' +
+  'rounded-xl border bg-white dark:bg-linen px-3.5 text-sm text-ink placeholder:text-ink-soft ' +
   'transition-colors focus:outline-2 focus:outline-offset-1 focus:outline-accent ' +
   'disabled:cursor-not-allowed disabled:opacity-60';
 

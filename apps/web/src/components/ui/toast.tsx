@@ -48,8 +48,8 @@ export function Toaster() {
             key={t.id}
             role={t.tone === 'error' ? 'alert' : 'status'}
             className={cn(
-              'pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl border bg-white px-4 py-3 text-sm shadow-lg',
-              t.tone === 'error' ? 'border-red-200' : 'border-sand',
+              'pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl border bg-white dark:bg-linen px-4 py-3 text-sm shadow-lg',
+              t.tone === 'error' ? 'border-red-200 dark:border-red-900/60' : 'border-sand',
             )}
           >
             <Icon
