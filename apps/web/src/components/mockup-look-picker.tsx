@@ -36,7 +36,7 @@ export function MockupLookPicker({ product, view, onView, color, onColor, classN
                 onChange={() => onView(v)}
                 className="peer sr-only"
               />
-              <span className="block px-2.5 py-1 capitalize peer-checked:bg-ink peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:outline-accent">
+              <span className="block px-2.5 py-1 capitalize peer-checked:bg-ink peer-checked:text-paper peer-focus-visible:outline-2 peer-focus-visible:outline-accent">
                 {v}
               </span>
             </label>

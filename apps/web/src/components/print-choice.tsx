@@ -165,7 +165,7 @@ function PlacementFrame({ product, placement, onChange }: PlacementProps) {
         aria-valuenow={Math.round(placement.width)}
         aria-valuemin={Math.ceil(area.widthPx / 10)}
         aria-valuemax={area.widthPx}
-        className="absolute -mt-2 -ml-2 h-4 w-4 cursor-nwse-resize touch-none rounded-full border-2 border-white bg-accent shadow focus:outline-2 focus:outline-offset-2 focus:outline-accent"
+        className="absolute -mt-3 -ml-3 h-6 w-6 cursor-nwse-resize touch-none rounded-full border-2 border-white bg-accent shadow focus:outline-2 focus:outline-offset-2 focus:outline-accent"
         style={{ left: pct(rect.x + rect.width), top: pct(rect.y + rect.height) }}
         onPointerDown={start('resize')}
         onPointerMove={move}
