@@ -63,7 +63,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = platform;
   const role = options.role ?? 'all';
   const all = await createModules(platform);
-  const selected = options.modules ? all.filter((m) => options.modules!.includes(m.name)) : all;
+  const { modules } = options;
+  const selected = modules ? all.filter((m) => modules.includes(m.name)) : all;
 
   const app = Fastify({
     loggerInstance: platform.logger as FastifyBaseLogger,
@@ -180,8 +181,8 @@ function registerObservability(app: FastifyInstance, platform: Platform) {
   const requestCounters = new Map<string, { inc(): void }>();
   const requestTimers = new Map<string, { observe(seconds: number): void }>();
   /** The request's span as the active context (the caller's trace continued when it sent one). */
-  const spanContextOf = (request: FastifyRequest) =>
-    trace.setSpan(contextFromTraceparent(request.headers.traceparent), request.span!);
+  const spanContextOf = (request: FastifyRequest, span: Span) =>
+    trace.setSpan(contextFromTraceparent(request.headers.traceparent), span);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     if (!tracing.tracer) return done();
@@ -201,11 +202,11 @@ function registerObservability(app: FastifyInstance, platform: Platform) {
     // The rest of the request runs in the span's context: its queries, commands, the events and
     // jobs it writes all belong to this trace. Again before the handler, since a body is read in
     // the connection's context, not the request's.
-    context.with(spanContextOf(request), done);
+    context.with(spanContextOf(request, request.span), done);
   });
   app.addHook('preHandler', (request, _reply, done) => {
     if (!request.span) return done();
-    context.with(spanContextOf(request), done);
+    context.with(spanContextOf(request, request.span), done);
   });
   app.addHook('onResponse', (request, reply, done) => {
     const { method } = request;
@@ -265,7 +266,7 @@ async function registerWebApp(
   app.get('/*', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
     // Client routes have no file extension: a missing file (an old chunk, a source map) is a 404,
     // never the app's HTML.
-    const pathname = request.url.split('?')[0]!;
+    const [pathname = ''] = request.url.split('?');
     if (pathname.startsWith('/api/') || pathname.startsWith('/files/') || /\.\w+$/.test(pathname)) {
       return reply.status(404).send({ error: 'Not found', code: 'not_found', requestId: String(request.id) });
     }

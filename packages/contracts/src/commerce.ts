@@ -128,7 +128,8 @@ export const mockupQuerySchema = z
     },
   )
   .transform(({ x, y, width, scale, rotation, view, color, size }) => ({
-    placement: width === undefined ? undefined : { x: x!, y: y!, width },
+    // The refine above admits x, y and width only together.
+    placement: x === undefined || y === undefined || width === undefined ? undefined : { x, y, width },
     repeat:
       scale === undefined && rotation === undefined
         ? undefined

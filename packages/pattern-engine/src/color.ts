@@ -63,7 +63,8 @@ export const meanSaturation = (colors: readonly string[]): number =>
 export function coloursUsed(svg: string): string[] {
   const counts = new Map<string, number>();
   for (const m of svg.matchAll(/(?:fill|stroke|stop-color)="(#[0-9a-fA-F]{3,6})"/g)) {
-    const hex = normalizeHex(m[1])!;
+    const hex = normalizeHex(m[1]);
+    if (!hex) continue;
     counts.set(hex, (counts.get(hex) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).map(([hex]) => hex);

@@ -280,7 +280,7 @@ export function buildPalette(input: PaletteInput): PaletteResult {
       // Camo needs its full set of earth tones whatever the lead colour is.
       const extra = motif.kind === 'fruit' ? colours.slice(0, 1) : motif.kind === 'camouflage' ? colours : [];
       for (const hex of extra) {
-        const c = ensureContrast(styleNatural(hex, style), background!, minContrast);
+        const c = ensureContrast(styleNatural(hex, style), background, minContrast);
         if (!tooClose(c, motifColors[i])) {
           motifColors[i].push(c);
           hints.push(c);
@@ -289,7 +289,7 @@ export function buildPalette(input: PaletteInput): PaletteResult {
       return;
     }
     for (const hex of colours) {
-      const c = ensureContrast(styleNatural(hex, style), background!, minContrast);
+      const c = ensureContrast(styleNatural(hex, style), background, minContrast);
       motifColors[i].push(c);
       hints.push(c);
     }

@@ -18,6 +18,8 @@ import type { Style } from './types.ts';
 
 const MAX_GROUPS = 4;
 const COLOUR_ATTR = /(fill|stroke|stop-color)="(#[0-9a-fA-F]{3,6})"/g;
+/** What a line drawing is inked in when the prompt gave it no colour. */
+const DEFAULT_INK = '#222222';
 
 interface ToneGroup {
   lead: string;
@@ -104,7 +106,8 @@ function colourWeights(body: string): Map<string, number> {
   for (const m of body.matchAll(/<(path|circle|ellipse|rect)\b([^>]*)>/g)) {
     const fill = /fill="(#[0-9a-fA-F]{3,6})"/.exec(m[2])?.[1];
     if (!fill) continue;
-    const hex = normalizeHex(fill)!;
+    const hex = normalizeHex(fill);
+    if (!hex) continue;
     const tag = m[2];
     const size =
       m[1] === 'path'
@@ -117,8 +120,8 @@ function colourWeights(body: string): Map<string, number> {
     weights.set(hex, (weights.get(hex) ?? 0) + size + 1e-3);
   }
   for (const m of body.matchAll(COLOUR_ATTR)) {
-    const hex = normalizeHex(m[2])!;
-    if (!weights.has(hex)) weights.set(hex, 1e-3);
+    const hex = normalizeHex(m[2]);
+    if (hex && !weights.has(hex)) weights.set(hex, 1e-3);
   }
   return weights;
 }
@@ -195,7 +198,7 @@ function toneMap(body: string, opts: RecolourOptions): Map<string, string> {
   const cut = Math.min(0.25, Math.max(...groups.map(apart)) * 0.6);
   for (const g of groups) {
     if (opts.rendering === 'line') {
-      const to = apart(g) >= cut ? opts.colours[0]! : opts.background;
+      const to = apart(g) >= cut ? (opts.colours[0] ?? DEFAULT_INK) : opts.background;
       for (const m of g.members) map.set(m, to);
       continue;
     }
@@ -211,7 +214,8 @@ function toneMap(body: string, opts: RecolourOptions): Map<string, string> {
     }
     let to = opts.colours[rank];
     if (!to) {
-      const base = hexToHsl(opts.colours[0]!);
+      // Not empty here: an empty list keeps natural colours above.
+      const base = hexToHsl(opts.colours[0]);
       const shift = hexToHsl(g.lead).l - hexToHsl(dominant.lead).l;
       // Tones in quarter steps, so a drawing adds at most a few shades of the colour asked.
       const l = Math.min(0.9, Math.max(0.12, base.l + Math.round(shift * 4) / 4));
@@ -221,10 +225,14 @@ function toneMap(body: string, opts: RecolourOptions): Map<string, string> {
   }
   // The drawing must read against the ground: its main part keeps some contrast, moved the
   // shorter way, and the rest of that part moves with it.
-  const main = map.get(dominant.lead)!;
+  const main = map.get(dominant.lead);
+  if (!main) throw new Error(`recolour: the drawing's main colour ${dominant.lead} was given no replacement`);
   if (contrastRatio(main, opts.background) < 1.4 && distance(main, opts.background) < 110) {
     const fixed = ensureContrast(main, opts.background, 1.6);
-    for (const m of dominant.members) map.set(m, toneOf(fixed, map.get(m)!, main));
+    for (const m of dominant.members) {
+      const current = map.get(m);
+      if (current) map.set(m, toneOf(fixed, current, main));
+    }
   }
   return map;
 }
@@ -237,13 +245,13 @@ export function recolourDrawing(drawing: Drawing, opts: RecolourOptions): string
     .replace(/\sid="([^"]+)"/g, ` id="${prefix}-$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`);
   if (drawing.set.role === 'line') {
-    out = out.replaceAll('currentColor', opts.colours[0] ?? '#222222');
+    out = out.replaceAll('currentColor', opts.colours[0] ?? DEFAULT_INK);
   } else {
     const map = toneMap(body, opts);
-    out = out.replace(
-      COLOUR_ATTR,
-      (_, attr: string, hex: string) => `${attr}="${map.get(normalizeHex(hex)!)}"`,
-    );
+    out = out.replace(COLOUR_ATTR, (found: string, attr: string, hex: string) => {
+      const to = map.get(normalizeHex(hex) ?? '');
+      return to ? `${attr}="${to}"` : found;
+    });
   }
   const k = 100 / Math.max(width, height);
   return `<g transform="scale(${Math.round(k * 1e4) / 1e4}) translate(${-width / 2} ${-height / 2})">${out}</g>`;

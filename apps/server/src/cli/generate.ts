@@ -35,7 +35,7 @@ if (values.sheet) {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
-  const out = path.resolve(values.out === './out' ? 'sheet.png' : values.out!);
+  const out = path.resolve(values.out === './out' ? 'sheet.png' : values.out);
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, renderContactSheet(prompts, Number(values.seed)));
   console.error(`wrote ${path.relative(process.cwd(), out)} (${prompts.length} prompts)`);
@@ -66,7 +66,7 @@ if (!input.success) {
 }
 
 const { spec, tileSvg, previewSvg } = generateDesign(input.data);
-const outDir = path.resolve(values.out!);
+const outDir = path.resolve(values.out);
 const base = values.name ?? '';
 await mkdir(outDir, { recursive: true });
 const file = (name: string) => path.join(outDir, base ? `${base}-${name}` : name);

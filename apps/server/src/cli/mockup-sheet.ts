@@ -37,7 +37,11 @@ const products: Product[] = seedProducts.map((p) => ({
   currency: 'usd',
   variants: p.variants.map((v, i) => ({ ...v, id: String(i) })),
 }));
-const product = (id: string) => products.find((p) => p.id === id)!;
+const product = (id: string) => {
+  const found = products.find((p) => p.id === id);
+  if (!found) throw new Error(`no product ${id} in the catalogue`);
+  return found;
+};
 
 const rows: [string, MockupLook][][] = [
   products.map((p) => [p.id, {}]),

@@ -40,9 +40,9 @@ try {
   console.log(`rendering ${artCount} designs with the pattern engine…`);
   const art: SeedSample[] = [];
   for (let i = 0; i < artCount; i++) {
-    const prompt = EXAMPLE_PROMPTS[i % EXAMPLE_PROMPTS.length]!;
-    const category = categories[i % categories.length]!;
-    const style = styles[i % styles.length]!;
+    const prompt = EXAMPLE_PROMPTS[i % EXAMPLE_PROMPTS.length];
+    const category = categories[i % categories.length];
+    const style = styles[i % styles.length];
     const { spec, tileSvg, previewSvg } = generateDesign({
       prompt,
       category,

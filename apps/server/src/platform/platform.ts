@@ -97,8 +97,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       redis = connectRedis(config.REDIS_URL, 'main');
       subscriber = connectRedis(config.REDIS_URL, 'invalidation');
       closers.push(async () => {
-        redis!.disconnect();
-        subscriber!.disconnect();
+        redis?.disconnect();
+        subscriber?.disconnect();
       });
       if (!(await whenReady(redis)))
         logger.warn('Redis is not reachable yet; continuing and reconnecting in the background');

@@ -11,26 +11,25 @@ interface LexiconFile {
   words: string;
 }
 
-let nouns: LexiconFile['nouns'] | undefined;
-let words: Set<string> | undefined;
+let lexicon: { nouns: LexiconFile['nouns']; words: Set<string> } | undefined;
 
 function load() {
-  const file = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.url), 'utf8')) as LexiconFile;
-  nouns = file.nouns;
-  words = new Set(file.words.split(' '));
+  if (!lexicon) {
+    const file = JSON.parse(readFileSync(new URL('./lexicon.json', import.meta.url), 'utf8')) as LexiconFile;
+    lexicon = { nouns: file.nouns, words: new Set(file.words.split(' ')) };
+  }
+  return lexicon;
 }
 
 export type NounReading = { phrase: string; broader: boolean } | 'undrawable' | undefined;
 
 export function readNoun(phrase: string): NounReading {
-  if (!nouns) load();
-  const hit = nouns![phrase];
+  const hit = load().nouns[phrase];
   if (hit === undefined) return undefined;
   if (hit === 0) return 'undrawable';
   return { phrase: hit[0], broader: hit[1] === 1 };
 }
 
 export function isEnglishWord(word: string): boolean {
-  if (!words) load();
-  return words!.has(word);
+  return load().words.has(word);
 }

@@ -22,7 +22,7 @@ export async function verifyPassword(hash: string | undefined, password: string)
 export function passwordProblem(password: string, email: string, name: string): string | undefined {
   const lower = password.toLowerCase();
   if (commonPasswords.has(lower)) return 'is one of the most common passwords; choose another';
-  if (lower === email.toLowerCase() || lower === email.split('@')[0]!.toLowerCase())
+  if (lower === email.toLowerCase() || lower === email.split('@')[0].toLowerCase())
     return 'must not be your email';
   if (name.length >= 4 && lower === name.toLowerCase()) return 'must not be your name';
   if (/^(.)\1+$/.test(password)) return 'must not be one repeated character';

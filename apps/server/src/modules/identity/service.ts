@@ -14,6 +14,7 @@ import type { Config } from '../../config.ts';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { onlyRow } from '../../platform/db/rows.ts';
 import { AppError, conflict, notFound, unauthenticated, validationFailed } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { SignInGuard } from './sign-in-guard.ts';
@@ -101,17 +102,20 @@ export class IdentityService {
     const passwordHash = await hashPassword(body.password);
     try {
       const row = await this.db.transaction(async (tx) => {
-        const [user] = await tx
-          .insert(users)
-          .values({ email: body.email, passwordHash, name: body.name, role: options.role ?? 'user' })
-          .returning();
-        await tx.insert(userProfiles).values({ userId: user!.id });
+        const user = onlyRow(
+          await tx
+            .insert(users)
+            .values({ email: body.email, passwordHash, name: body.name, role: options.role ?? 'user' })
+            .returning(),
+          'the new user',
+        );
+        await tx.insert(userProfiles).values({ userId: user.id });
         await appendEvent(tx, {
           eventType: 'user_registered',
-          userId: user!.id,
-          metadata: { name: user!.name },
+          userId: user.id,
+          metadata: { name: user.name },
         });
-        return user!;
+        return user;
       });
       return this.issueSession(row, randomUUID());
     } catch (error) {
@@ -136,7 +140,7 @@ export class IdentityService {
     if (!row || !ok) {
       const [forAccount] = await this.signIns.recordFailure(subjects);
       // The first pause of a run of failures tells the owner, with a way back in.
-      if (row && forAccount!.firstPause) await this.tellLocked(row.id);
+      if (row && forAccount.firstPause) await this.tellLocked(row.id);
       throw unauthenticated('Email or password is incorrect');
     }
     if (row.status !== 'active') throw new AppError('forbidden', 'This account is suspended');
@@ -276,7 +280,7 @@ export class IdentityService {
     const page = rows.slice(0, query.limit);
     return {
       items: page.map((r) => toUser(r, undefined, this.designsPerHour(r.subscriptionTier))),
-      nextCursor: rows.length > query.limit ? page.at(-1)!.createdAt.toISOString() : null,
+      nextCursor: rows.length > query.limit ? (page.at(-1)?.createdAt.toISOString() ?? null) : null,
     };
   }
 
@@ -292,7 +296,7 @@ export class IdentityService {
           .from(users)
           .where(and(eq(users.role, 'admin'), eq(users.status, 'active')))
           .for('update');
-        if (admins.length === 1 && admins[0]!.id === id)
+        if (admins.length === 1 && admins[0].id === id)
           throw conflict('This is the last active administrator; make another one first');
       }
       const [row] = await tx

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { EventEnvelope } from '../../platform/bus/events.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
+import { onlyRow } from '../../platform/db/rows.ts';
 import { notFound } from '../../platform/errors.ts';
 import { timeCursor } from '../../platform/http/cursor.ts';
 import type { Actor } from '../../platform/http/actor.ts';
@@ -64,13 +65,16 @@ export class NotificationsService implements FeedSource {
   handleEvent = async (event: EventEnvelope<NotifyingEvent>, tx: Executor): Promise<void> => {
     const draft = notificationFor(event);
     if (!draft) return;
-    const [row] = await tx
-      .insert(notifications)
-      .values({ ...draft, sourceEventId: event.eventId })
-      .returning({ id: notifications.id });
+    const row = onlyRow(
+      await tx
+        .insert(notifications)
+        .values({ ...draft, sourceEventId: event.eventId })
+        .returning({ id: notifications.id }),
+      'the new notification',
+    );
     await this.deps.jobs.enqueue(
       EMAIL_QUEUE,
-      { notificationId: row!.id },
+      { notificationId: row.id },
       { maxAttempts: 5, backoffMs: 5000 },
       tx,
     );

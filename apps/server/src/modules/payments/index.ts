@@ -16,8 +16,11 @@ export { TEST_GATEWAY_WEBHOOK_SECRET } from './providers/test-gateway.ts';
 /** The one place the payment gateway is chosen from configuration. */
 export function createPaymentGateway(config: Config): PaymentGateway {
   if (config.PAYMENT_PROVIDER === 'stripe') {
+    // loadConfig already refuses stripe without a key; this keeps the type honest.
+    if (!config.STRIPE_SECRET_KEY)
+      throw new Error('STRIPE_SECRET_KEY: required when PAYMENT_PROVIDER=stripe');
     return new StripeGateway({
-      secretKey: config.STRIPE_SECRET_KEY!,
+      secretKey: config.STRIPE_SECRET_KEY,
       webhookSecret: config.STRIPE_WEBHOOK_SECRET ?? '',
       apiBase: config.STRIPE_API_BASE,
     });

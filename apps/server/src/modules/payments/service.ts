@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
+import { onlyRow } from '../../platform/db/rows.ts';
 import { AppError, conflict, invalidState } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
@@ -293,27 +294,31 @@ export class PaymentsService {
             Date.now() - unfinished.updatedAt.getTime() > STALE_ATTEMPT_MS;
           if (!stale) throw conflict('A payment for this order is already in progress');
           // Resumed with its own key and parameters: the gateway returns the first outcome, never a second charge.
-          const [resumed] = await tx
-            .update(payments)
-            .set({ status: 'processing', updatedAt: new Date() })
-            .where(eq(payments.id, unfinished.id))
-            .returning();
-          return resumed!;
+          return onlyRow(
+            await tx
+              .update(payments)
+              .set({ status: 'processing', updatedAt: new Date() })
+              .where(eq(payments.id, unfinished.id))
+              .returning(),
+            'the resumed payment',
+          );
         }
         const n = (previous[0]?.attempt ?? 0) + 1;
-        const [row] = await tx
-          .insert(payments)
-          .values({
-            orderId,
-            userId: order.userId,
-            attempt: n,
-            idempotencyKey: `order:${orderId}:attempt:${n}`,
-            paymentMethod,
-            amountCents: order.totalCents,
-            currency: order.currency,
-          })
-          .returning();
-        return row!;
+        return onlyRow(
+          await tx
+            .insert(payments)
+            .values({
+              orderId,
+              userId: order.userId,
+              attempt: n,
+              idempotencyKey: `order:${orderId}:attempt:${n}`,
+              paymentMethod,
+              amountCents: order.totalCents,
+              currency: order.currency,
+            })
+            .returning(),
+          'the new payment',
+        );
       });
     } catch (error) {
       // A concurrent request took this attempt number first: that attempt is the one in progress.
@@ -442,16 +447,19 @@ export class PaymentsService {
         return { paymentId: payment.id, reason: 'Payment failed' };
       }
       case 'refunded': {
-        const [updated] = await tx
-          .update(payments)
-          .set({
-            refundedCents: Math.max(payment.refundedCents, event.amountCents),
-            ...(event.amountCents >= payment.amountCents ? { status: 'refunded' } : {}),
-            updatedAt: new Date(),
-          })
-          .where(eq(payments.id, payment.id))
-          .returning();
-        await this.enqueueHandOff(tx, { ...updated!, status: 'refunded' }, 'Payment refunded');
+        const updated = onlyRow(
+          await tx
+            .update(payments)
+            .set({
+              refundedCents: Math.max(payment.refundedCents, event.amountCents),
+              ...(event.amountCents >= payment.amountCents ? { status: 'refunded' } : {}),
+              updatedAt: new Date(),
+            })
+            .where(eq(payments.id, payment.id))
+            .returning(),
+          'the refunded payment',
+        );
+        await this.enqueueHandOff(tx, { ...updated, status: 'refunded' }, 'Payment refunded');
         return { paymentId: payment.id, reason: 'Payment refunded' };
       }
     }

@@ -16,18 +16,21 @@ export { compositeMockup, type MockupComposite, svgToPng, tileRaster } from './r
 export async function createGenerator(config: Config): Promise<DesignGenerator> {
   switch (config.AI_PROVIDER) {
     case 'openai': {
+      // loadConfig already refuses these providers without their keys; the checks keep the types honest.
+      if (!config.OPENAI_API_KEY) throw new Error('OPENAI_API_KEY: required when AI_PROVIDER=openai');
       const { OpenAiGenerator } = await import('./providers/openai-generator.ts');
       return new OpenAiGenerator({
-        apiKey: config.OPENAI_API_KEY!,
+        apiKey: config.OPENAI_API_KEY,
         baseURL: config.OPENAI_BASE_URL,
         textModel: config.OPENAI_TEXT_MODEL,
         imageModel: config.OPENAI_IMAGE_MODEL,
       });
     }
     case 'runway': {
+      if (!config.RUNWAY_API_KEY) throw new Error('RUNWAY_API_KEY: required when AI_PROVIDER=runway');
       const { RunwayGenerator } = await import('./providers/runway-generator.ts');
       return new RunwayGenerator({
-        apiKey: config.RUNWAY_API_KEY!,
+        apiKey: config.RUNWAY_API_KEY,
         baseURL: config.RUNWAY_BASE_URL,
         model: config.RUNWAY_IMAGE_MODEL,
       });

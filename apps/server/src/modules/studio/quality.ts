@@ -8,7 +8,9 @@ export function paletteContrast(colors: string[]): number {
   const valid = colors.filter((c) => /^#[0-9a-f]{6}$/i.test(c));
   if (valid.length < 2) return 1;
   const byLuminance = [...valid].sort((a, b) => luminance(a) - luminance(b));
-  return Math.round(contrastRatio(byLuminance[0]!, byLuminance.at(-1)!) * 100) / 100;
+  const darkest = byLuminance[0];
+  const lightest = byLuminance[byLuminance.length - 1];
+  return Math.round(contrastRatio(darkest, lightest) * 100) / 100;
 }
 
 /**

@@ -15,7 +15,7 @@ function renderWorkerFile(): URL {
     new URL('./render-worker.js', import.meta.url),
     new URL('./chunks/render-worker.js', import.meta.url),
   ];
-  return candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0]!;
+  return candidates.find((url) => existsSync(fileURLToPath(url))) ?? candidates[0];
 }
 
 /** A mockup's layers for a render worker to composite (without the id the pool assigns). */
@@ -59,7 +59,8 @@ class RenderPool {
     while (this.queue.length > 0) {
       const worker = this.idle.pop() ?? (this.busy.size < this.size ? this.spawn() : undefined);
       if (!worker) return;
-      const job = this.queue.shift()!;
+      const job = this.queue.shift();
+      if (!job) return;
       this.busy.set(worker, job);
       worker.ref();
       worker.postMessage(job.request);

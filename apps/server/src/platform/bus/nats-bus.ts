@@ -84,7 +84,7 @@ export class NatsBus implements EventBus {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       // One subject filter per consumer: multi-subject filters need NATS 2.10, Debian ships 2.9.
-      filter_subject: eventTypes.length === 1 ? this.subjectOf(eventTypes[0]!) : `${this.stream}.>`,
+      filter_subject: eventTypes.length === 1 ? this.subjectOf(eventTypes[0]) : `${this.stream}.>`,
       ack_wait: nanos(30_000),
       max_deliver: -1,
     });

@@ -30,7 +30,7 @@ const escapes: Record<string, string> = {
   "'": '&#39;',
 };
 /** Safe inside a double-quoted attribute and in text: every markup character is an entity. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
 
 /** The generic description of the site, for pages that describe nothing in particular. */
 export function siteMeta(baseUrl: string): PageMeta {

@@ -164,7 +164,7 @@ export class JobQueue {
 
   private async claim(queues: string[]) {
     // Each queue keeps its own lease: a dead worker's job comes back after its queue's lease, not the longest one.
-    const leaseOf = (queue: string) => this.handlers.get(queue)!.options.leaseMs ?? 30_000;
+    const leaseOf = (queue: string) => this.handlers.get(queue)?.options.leaseMs ?? 30_000;
     const leaseCase = sql.join(
       [sql`case queue`, ...queues.map((q) => sql`when ${q} then ${leaseOf(q)}::int`), sql`else 30000 end`],
       sql` `,
@@ -210,7 +210,8 @@ export class JobQueue {
   }
 
   private async execute(job: ClaimedJob, span?: Span): Promise<void> {
-    const entry = this.handlers.get(job.queue)!;
+    const entry = this.handlers.get(job.queue);
+    if (!entry) throw new Error(`job queue: no handler for queue ${job.queue}`);
     const controller = new AbortController();
     this.controllers.add(controller);
     const renew = setInterval(

@@ -62,7 +62,8 @@ export class S3Storage implements FileStorage {
       const out = await this.client.send(
         new GetObjectCommand({ Bucket: this.options.bucket, Key: assertSafeKey(key) }),
       );
-      const bytes = await out.Body!.transformToByteArray();
+      if (!out.Body) throw new Error(`S3 returned no body for ${key}`);
+      const bytes = await out.Body.transformToByteArray();
       return { body: Buffer.from(bytes), contentType: out.ContentType ?? 'application/octet-stream' };
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
@@ -85,7 +86,7 @@ export class S3Storage implements FileStorage {
       const page = await this.client.send(
         new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: prefix, ContinuationToken: token }),
       );
-      const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
+      const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
       if (keys.length) {
         await this.client.send(
           new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: keys } }),

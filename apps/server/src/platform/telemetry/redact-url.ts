@@ -2,7 +2,7 @@
 const SECRET_PARAMETERS = new Set(['access_token', 'ticket', 'secret', 'token', 'signature']);
 
 function nameOf(pair: string): string {
-  const raw = pair.split('=', 1)[0]!;
+  const [raw = ''] = pair.split('=', 1);
   try {
     return decodeURIComponent(raw.replaceAll('+', ' ')).toLowerCase();
   } catch {

@@ -100,9 +100,7 @@ export async function createTracing(options: {
   ]);
   const spanProcessor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
-    : new BatchSpanProcessor(
-        new OTLPTraceExporter({ url: `${options.otlpEndpoint!.replace(/\/$/, '')}/v1/traces` }),
-      );
+    : new BatchSpanProcessor(new OTLPTraceExporter({ url: otlpTracesUrl(options.otlpEndpoint) }));
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
       [ATTR_SERVICE_NAME]: options.serviceName,
@@ -146,6 +144,12 @@ export async function traced<T>(
   });
 }
 
+/** Where the OTLP exporter sends spans; createTracing asks for it only when no exporter is given. */
+function otlpTracesUrl(endpoint: string | undefined): string {
+  if (!endpoint) throw new Error('tracing needs an OTLP endpoint or an exporter');
+  return `${endpoint.replace(/\/$/, '')}/v1/traces`;
+}
+
 /**
  * The caller's trace from a W3C `traceparent` header (version 00), so a request's span continues
  * the trace of whoever sent it; the root context when the header is absent or malformed.
@@ -153,11 +157,13 @@ export async function traced<T>(
 export function contextFromTraceparent(header: string | string[] | undefined): Context {
   const match =
     typeof header === 'string' && /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(header.trim());
-  if (!match || /^0+$/.test(match[1]!) || /^0+$/.test(match[2]!)) return ROOT_CONTEXT;
+  if (!match) return ROOT_CONTEXT;
+  const [, traceId, spanId, flags] = match;
+  if (/^0+$/.test(traceId) || /^0+$/.test(spanId)) return ROOT_CONTEXT;
   return trace.setSpanContext(ROOT_CONTEXT, {
-    traceId: match[1]!,
-    spanId: match[2]!,
-    traceFlags: Number.parseInt(match[3]!, 16) & 1,
+    traceId,
+    spanId,
+    traceFlags: Number.parseInt(flags, 16) & 1,
     isRemote: true,
   });
 }

@@ -46,7 +46,7 @@ function lineStep(
     const [x2, y2] = to(i);
     const a = (y1 * p.width + x1) * p.channels;
     const b = (y2 * p.width + x2) * p.channels;
-    for (let c = 0; c < p.channels; c++) sum += Math.abs(p.data[a + c]! - p.data[b + c]!);
+    for (let c = 0; c < p.channels; c++) sum += Math.abs(p.data[a + c] - p.data[b + c]);
   }
   return sum / (count * p.channels);
 }
@@ -115,7 +115,7 @@ function blendAxis(p: Pixels, axis: 'x' | 'y'): Pixels {
       const sy = axis === 'y' ? (y + half) % h : y;
       const a = (y * w + x) * ch;
       const b = (sy * w + sx) * ch;
-      for (let c = 0; c < ch; c++) out[a + c] = Math.round(data[a + c]! * keep + data[b + c]! * (1 - keep));
+      for (let c = 0; c < ch; c++) out[a + c] = Math.round(data[a + c] * keep + data[b + c] * (1 - keep));
     }
   }
   return { ...p, data: out };
