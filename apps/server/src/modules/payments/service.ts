@@ -34,8 +34,6 @@ const STALE_ATTEMPT_MS = 60_000;
 
 type PaymentRow = typeof payments.$inferSelect;
 
-export type PayOutcome = PaymentResult;
-
 export interface PaymentsDeps {
   db: Db;
   gateway: PaymentGateway;
@@ -59,7 +57,7 @@ export interface PaymentsDeps {
 export class PaymentsService {
   constructor(private readonly deps: PaymentsDeps) {}
 
-  async pay(actor: Actor, orderId: string, paymentMethod: string): Promise<PayOutcome> {
+  async pay(actor: Actor, orderId: string, paymentMethod: string): Promise<PaymentResult> {
     const attempt = await this.claimAttempt(actor, orderId, paymentMethod);
     let result: ChargeResult;
     try {

@@ -7,7 +7,7 @@ import { publicFileUrl, type FileStorage } from '../../platform/storage/file-sto
 import type { Metrics } from '../../platform/telemetry/metrics.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { DesignsService } from '../designs/index.ts';
-import { type DesignGenerator, type GeneratedDesign, ProviderError } from './providers/design-generator.ts';
+import { type DesignGenerator, type GeneratedDesign, GeneratorError } from './providers/design-generator.ts';
 import { assessQuality } from './quality.ts';
 import { dominantColor, pngDataUri, svgToPng, thumbnailOf, tileRaster } from './rendering.ts';
 import { repeatSvgFromTile } from './repeat-svg.ts';
@@ -167,7 +167,7 @@ export class StudioService {
         { provider, outcome: 'error' },
         (performance.now() - started) / 1000,
       );
-      if (error instanceof ProviderError && !error.options.retryable) {
+      if (error instanceof GeneratorError && !error.options.retryable) {
         await this.deps.designs.failGeneration(designId, seed, error.message);
         return;
       }

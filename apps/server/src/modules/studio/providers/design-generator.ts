@@ -39,13 +39,13 @@ export interface GeneratedDesign {
 export type ProgressReporter = (percent: number, message: string) => void;
 
 /** A failure from a provider: retryable ones are tried again with backoff, others fail the design at once. */
-export class ProviderError extends Error {
+export class GeneratorError extends Error {
   constructor(
     message: string,
     readonly options: { retryable: boolean; retryAfterMs?: number; cause?: unknown } = { retryable: true },
   ) {
     super(message, { cause: options.cause });
-    this.name = 'ProviderError';
+    this.name = 'GeneratorError';
   }
 }
 

@@ -5,7 +5,7 @@ import {
   type FakeResponse,
   startFakeHttpServer,
 } from '../../../platform/testing/fake-http-server.ts';
-import { type GenerationRequest, ProviderError } from './design-generator.ts';
+import { type GenerationRequest, GeneratorError } from './design-generator.ts';
 import { OpenAiGenerator, type OpenAiGeneratorOptions } from './openai-generator.ts';
 import { SEAMLESS_AT, seamDiscontinuity } from './seamless-tile.ts';
 
@@ -69,13 +69,13 @@ describe('OpenAiGenerator against a local OpenAI-compatible server', () => {
   const run = (g = generator(), progress: [number, string][] = []) =>
     g.generate(request, (p, m) => progress.push([p, m]), new AbortController().signal);
 
-  const failure = async (promise: Promise<unknown>): Promise<ProviderError> => {
+  const failure = async (promise: Promise<unknown>): Promise<GeneratorError> => {
     const error = await promise.then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
+    expect(error).toBeInstanceOf(GeneratorError);
+    return error as GeneratorError;
   };
 
   beforeAll(async () => {

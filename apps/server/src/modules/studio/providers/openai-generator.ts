@@ -7,10 +7,10 @@ import {
   type GeneratedDesign,
   type GenerationRequest,
   type ProgressReporter,
-  ProviderError,
+  GeneratorError,
 } from './design-generator.ts';
 import { mergeInterpretationColors, normalizeTags } from './interpretation.ts';
-import { apiErrorReason, toProviderError } from './provider-errors.ts';
+import { apiErrorReason, toGeneratorError } from './provider-errors.ts';
 import { downloadImage, toRasterArtwork } from './raster-artwork.ts';
 import { buildTextilePrompt } from './textile-prompt.ts';
 
@@ -151,30 +151,30 @@ export class OpenAiGenerator implements DesignGenerator {
     const choice = completion.choices[0];
     const message = choice?.message;
     if (message?.refusal) {
-      throw new ProviderError(`The model declined this prompt: ${message.refusal}`, { retryable: false });
+      throw new GeneratorError(`The model declined this prompt: ${message.refusal}`, { retryable: false });
     }
     if (choice?.finish_reason === 'content_filter') {
-      throw new ProviderError("The model declined this prompt: it was stopped by OpenAI's content filter", {
+      throw new GeneratorError("The model declined this prompt: it was stopped by OpenAI's content filter", {
         retryable: false,
       });
     }
     if (choice?.finish_reason === 'length') {
-      throw new ProviderError('OpenAI cut the design spec short (token limit)', { retryable: true });
+      throw new GeneratorError('OpenAI cut the design spec short (token limit)', { retryable: true });
     }
-    if (!message?.content) throw new ProviderError('OpenAI returned no design spec', { retryable: true });
+    if (!message?.content) throw new GeneratorError('OpenAI returned no design spec', { retryable: true });
 
     let json: unknown;
     try {
       json = JSON.parse(message.content);
     } catch (error) {
-      throw new ProviderError('OpenAI returned a design spec that is not JSON', {
+      throw new GeneratorError('OpenAI returned a design spec that is not JSON', {
         retryable: true,
         cause: error,
       });
     }
     const parsed = openAiDesignSpecSchema.safeParse(json);
     if (!parsed.success) {
-      throw new ProviderError(`OpenAI returned an invalid design spec: ${z.prettifyError(parsed.error)}`, {
+      throw new GeneratorError(`OpenAI returned an invalid design spec: ${z.prettifyError(parsed.error)}`, {
         retryable: true,
       });
     }
@@ -206,25 +206,25 @@ export class OpenAiGenerator implements DesignGenerator {
       const bytes = await downloadImage('OpenAI', image.url, { signal, timeoutMs: this.timeoutMs });
       return { bytes, revisedPrompt };
     }
-    throw new ProviderError('OpenAI returned no image', { retryable: true });
+    throw new GeneratorError('OpenAI returned no image', { retryable: true });
   }
 }
 
 function mapOpenAiError(error: unknown): unknown {
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
     if (error.code && CONTENT_POLICY_CODES.has(error.code)) {
-      return new ProviderError(`OpenAI's safety system declined this prompt: ${apiErrorReason(error)}`, {
+      return new GeneratorError(`OpenAI's safety system declined this prompt: ${apiErrorReason(error)}`, {
         retryable: false,
         cause: error,
       });
     }
     // A 429 that no wait will fix: the account is out of credit.
     if (error.code === 'insufficient_quota') {
-      return new ProviderError(`OpenAI account has no quota left: ${apiErrorReason(error)}`, {
+      return new GeneratorError(`OpenAI account has no quota left: ${apiErrorReason(error)}`, {
         retryable: false,
         cause: error,
       });
     }
   }
-  return toProviderError('OpenAI', error, OpenAI);
+  return toGeneratorError('OpenAI', error, OpenAI);
 }

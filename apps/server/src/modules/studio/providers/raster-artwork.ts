@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { GeneratedArtwork } from './design-generator.ts';
-import { ProviderError } from './design-generator.ts';
+import { GeneratorError } from './design-generator.ts';
 import { makeSeamless } from './seamless-tile.ts';
 
 /** Far above any generated image (a 2048² PNG is a few MB); guards memory against a bad response. */
@@ -17,13 +17,13 @@ export async function toRasterArtwork(provider: string, bytes: Buffer): Promise<
   const metadata = await sharp(bytes)
     .metadata()
     .catch((error: unknown) => {
-      throw new ProviderError(`${provider} returned something that is not an image`, {
+      throw new GeneratorError(`${provider} returned something that is not an image`, {
         retryable: true,
         cause: error,
       });
     });
   if (!metadata.width || !metadata.height) {
-    throw new ProviderError(`${provider} returned an image without dimensions`, { retryable: true });
+    throw new GeneratorError(`${provider} returned an image without dimensions`, { retryable: true });
   }
   const asPng = metadata.format === 'png' ? bytes : await sharp(bytes).png().toBuffer();
   const { png, seam } = await makeSeamless(asPng);
@@ -37,7 +37,7 @@ export async function downloadImage(
   options: { signal: AbortSignal; timeoutMs: number },
 ): Promise<Buffer> {
   const fail = (reason: string, retryable: boolean, cause?: unknown) =>
-    new ProviderError(`Could not download the ${provider} image: ${reason}`, { retryable, cause });
+    new GeneratorError(`Could not download the ${provider} image: ${reason}`, { retryable, cause });
   try {
     const response = await fetch(url, {
       signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
@@ -55,7 +55,7 @@ export async function downloadImage(
     if (bytes.length > MAX_IMAGE_BYTES) throw fail(`it is too large (${bytes.length} bytes)`, false);
     return bytes;
   } catch (error) {
-    if (error instanceof ProviderError) throw error;
+    if (error instanceof GeneratorError) throw error;
     const reason = options.signal.aborted ? 'the download was cancelled' : (error as Error).message;
     throw fail(reason, true, error);
   }

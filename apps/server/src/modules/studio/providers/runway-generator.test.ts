@@ -5,7 +5,7 @@ import {
   type FakeResponse,
   startFakeHttpServer,
 } from '../../../platform/testing/fake-http-server.ts';
-import { type GenerationRequest, ProviderError } from './design-generator.ts';
+import { type GenerationRequest, GeneratorError } from './design-generator.ts';
 import { isRetryableTaskFailure, RunwayGenerator, type RunwayGeneratorOptions } from './runway-generator.ts';
 
 const API_KEY = 'key_local_test';
@@ -56,13 +56,13 @@ describe('RunwayGenerator against a local Runway API', () => {
   const run = (g = generator(), progress: [number, string][] = [], signal = new AbortController().signal) =>
     g.generate(request, (p, m) => progress.push([p, m]), signal);
 
-  const failure = async (promise: Promise<unknown>): Promise<ProviderError> => {
+  const failure = async (promise: Promise<unknown>): Promise<GeneratorError> => {
     const error = await promise.then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
+    expect(error).toBeInstanceOf(GeneratorError);
+    return error as GeneratorError;
   };
 
   beforeAll(async () => {

@@ -8,10 +8,10 @@ import {
   type GeneratedDesign,
   type GenerationRequest,
   type ProgressReporter,
-  ProviderError,
+  GeneratorError,
 } from './design-generator.ts';
 import { mergeInterpretationColors, normalizeTags } from './interpretation.ts';
-import { toProviderError } from './provider-errors.ts';
+import { toGeneratorError } from './provider-errors.ts';
 import { downloadImage, toRasterArtwork } from './raster-artwork.ts';
 import { buildTextilePrompt } from './textile-prompt.ts';
 
@@ -133,10 +133,10 @@ export class RunwayGenerator implements DesignGenerator {
       };
     } catch (error) {
       if (task.id && !task.settled) await this.cancelTask(task.id);
-      if (signal.aborted && !(error instanceof ProviderError)) {
-        throw new ProviderError('The Runway request was cancelled', { retryable: true, cause: error });
+      if (signal.aborted && !(error instanceof GeneratorError)) {
+        throw new GeneratorError('The Runway request was cancelled', { retryable: true, cause: error });
       }
-      throw toProviderError('Runway', error, RunwayML);
+      throw toGeneratorError('Runway', error, RunwayML);
     }
   }
 
@@ -163,7 +163,8 @@ export class RunwayGenerator implements DesignGenerator {
       switch (state.status) {
         case 'SUCCEEDED': {
           const url = state.output?.[0];
-          if (!url) throw new ProviderError('Runway finished the task without an image', { retryable: true });
+          if (!url)
+            throw new GeneratorError('Runway finished the task without an image', { retryable: true });
           return url;
         }
         case 'FAILED':
@@ -179,7 +180,7 @@ export class RunwayGenerator implements DesignGenerator {
           report(10, 'Waiting for Runway');
       }
       if (Date.now() >= deadline) {
-        throw new ProviderError(`Runway did not finish within ${Math.round(this.maxWaitMs / 1000)} s`, {
+        throw new GeneratorError(`Runway did not finish within ${Math.round(this.maxWaitMs / 1000)} s`, {
           retryable: true,
         });
       }
@@ -203,12 +204,12 @@ function fraction(progress: number | undefined): number {
   return Math.min(1, Math.max(0, progress > 1 ? progress / 100 : progress));
 }
 
-function taskFailure(task: TerminalFailure): ProviderError {
+function taskFailure(task: TerminalFailure): GeneratorError {
   if (task.status === 'CANCELLED') {
-    return new ProviderError('The Runway task was cancelled before it finished', { retryable: false });
+    return new GeneratorError('The Runway task was cancelled before it finished', { retryable: false });
   }
   const code = task.failureCode ? ` (${task.failureCode})` : '';
-  return new ProviderError(`Runway could not generate the image: ${task.failure}${code}`, {
+  return new GeneratorError(`Runway could not generate the image: ${task.failure}${code}`, {
     retryable: isRetryableTaskFailure(task.failureCode),
   });
 }
