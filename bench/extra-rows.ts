@@ -11,35 +11,12 @@ import { repeatSvgFromTile } from '../apps/server/src/modules/studio/repeat-svg.
 import { svgToPng, thumbnailOf } from '../apps/server/src/modules/studio/rendering.ts';
 import { mockupRows } from './mockup-rows.ts';
 import type { Row } from './run.ts';
+import { inProcessRow, percentile, time } from './samples.ts';
 
 // Hand-made families and drawings from the motif library, half and half.
 const prompts = [...EXAMPLE_PROMPTS.slice(0, 3), ...EXAMPLE_PROMPTS.slice(-3)];
 
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time(runs: number, fn: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn(i);
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-const row = (scenario: string, samples: number[], note: string): Row => ({
-  mode: 'in-process',
-  scenario,
-  reqPerSec: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
-  p50Ms: Math.round(percentile(samples, 50)),
-  p99Ms: Math.round(percentile(samples, 99)),
-  errors: 0,
-  non2xx: 0,
-  note,
-});
+const row = (scenario: string, samples: number[], note: string): Row => inProcessRow(scenario, samples, note);
 
 /** Nanoseconds from a histogram, as milliseconds to one decimal. */
 const ms = (ns: number) => Math.round(ns / 1e5) / 10;

@@ -16,32 +16,10 @@ import {
 import type { FileStorage } from '../apps/server/src/platform/storage/file-storage.ts';
 import { compositeMockup, svgToPng } from '../apps/server/src/modules/studio/rendering.ts';
 import type { Row } from './run.ts';
+import { inProcessRow, percentile, time } from './samples.ts';
 
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time(runs: number, fn: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn(i);
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-const row = (scenario: string, samples: number[], note: string): Row => ({
-  mode: 'in-process',
-  scenario,
-  reqPerSec: Math.round(1000 / (samples.reduce((a, b) => a + b, 0) / samples.length)),
-  p50Ms: Math.round(percentile(samples, 50) * 10) / 10,
-  p99Ms: Math.round(percentile(samples, 99) * 10) / 10,
-  errors: 0,
-  non2xx: 0,
-  note,
-});
+const row = (scenario: string, samples: number[], note: string): Row =>
+  inProcessRow(scenario, samples, note, 1);
 
 /** A storage that keeps files in memory, so the cached row measures the mockups' own path. */
 function memoryStorage(): FileStorage {
