@@ -9,34 +9,24 @@ import { type FakeHttpServer, startFakeHttpServer } from '../../platform/testing
 import { signUp, until } from '../../testing/fixtures.ts';
 import { createScratchDatabase, env } from '../../testing/services.ts';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-app.ts';
-import {
-  STRIPE_TEST_SECRET_KEY,
-  STRIPE_TEST_WEBHOOK_SECRET,
-  stripeApi,
-} from '../payments/testing/stripe-api.ts';
+import { stripeApi } from '../payments/testing/stripe-api.ts';
 import { signPrintfulWebhook } from './providers/printful-webhooks.ts';
 import { adminSession } from './testing/admin-session.ts';
-import { fakePrintful, PRINTFUL_TOKEN } from './testing/fake-printful.ts';
-import { getOrder, itemFor, pay, placeOrder, readyDesign } from './testing/commerce-fixtures.ts';
+import { fakePrintful } from './testing/fake-printful.ts';
+import {
+  getOrder,
+  itemFor,
+  pay,
+  placeOrder,
+  printfulStripeEnv,
+  readyDesign,
+} from './testing/commerce-fixtures.ts';
 
 const WEBHOOK_SECRET = 'url-secret-123';
 
 const printfulEnv = (server: FakeHttpServer) => ({
-  FULFILLMENT_PROVIDER: 'printful',
-  PRINTFUL_TOKEN,
-  PRINTFUL_BASE_URL: server.url,
+  ...printfulStripeEnv(server),
   PRINTFUL_WEBHOOK_SECRET: WEBHOOK_SECRET,
-  PUBLIC_URL: 'https://shop.example.com',
-  // Real manufacturing is never paid through the test gateway: Stripe's wire format, locally.
-  PAYMENT_PROVIDER: 'stripe',
-  STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY,
-  STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET,
-  STRIPE_API_BASE: server.url,
-  JOBS_POLL_MS: '50',
-  FULFILLMENT_RETRY_BACKOFF_MS: '20',
-  FULFILLMENT_MAX_ATTEMPTS: '2',
-  // A submission the dead process had started is taken over after this lease, not the default minute.
-  FULFILLMENT_LEASE_MS: '1500',
 });
 
 async function startApp(t: TestPlatform) {

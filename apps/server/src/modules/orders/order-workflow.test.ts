@@ -15,30 +15,22 @@ import { createScratchDatabase, env } from '../../testing/services.ts';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-app.ts';
 import { HAND_OFF_QUEUE, REFUND_QUEUE } from '../payments/service.ts';
 import { payments, refunds } from '../payments/tables.ts';
-import {
-  STRIPE_TEST_SECRET_KEY,
-  STRIPE_TEST_WEBHOOK_SECRET,
-  stripeApi,
-} from '../payments/testing/stripe-api.ts';
+import { stripeApi } from '../payments/testing/stripe-api.ts';
 import { SUBMIT_QUEUE, UNFULFILLED_QUEUE } from './fulfillment-jobs.ts';
 import { orderPaymentWorkflow } from './order-workflow.ts';
-import { getOrder, itemFor, pay, placeOrder, readyDesign } from './testing/commerce-fixtures.ts';
-import { fakePrintful, PRINTFUL_TOKEN } from './testing/fake-printful.ts';
+import {
+  getOrder,
+  itemFor,
+  pay,
+  placeOrder,
+  printfulStripeEnv,
+  readyDesign,
+} from './testing/commerce-fixtures.ts';
+import { fakePrintful } from './testing/fake-printful.ts';
 
 const workflowEnv = (server: FakeHttpServer) => ({
-  FULFILLMENT_PROVIDER: 'printful',
-  PRINTFUL_TOKEN,
-  PRINTFUL_BASE_URL: server.url,
-  PUBLIC_URL: 'https://shop.example.com',
-  PAYMENT_PROVIDER: 'stripe',
-  STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY,
-  STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET,
-  STRIPE_API_BASE: server.url,
-  JOBS_POLL_MS: '50',
-  FULFILLMENT_RETRY_BACKOFF_MS: '20',
-  FULFILLMENT_MAX_ATTEMPTS: '2',
-  // A dead worker's submission is taken over quickly; a failed fulfillment is refunded at once.
-  FULFILLMENT_LEASE_MS: '1500',
+  ...printfulStripeEnv(server),
+  // A failed fulfillment is refunded at once.
   FULFILLMENT_REFUND_AFTER_MS: '0',
 });
 

@@ -1,6 +1,29 @@
 import type { Address, CreateOrderBody, Order, Product } from '@btb/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { FakeHttpServer } from '../../../platform/testing/fake-http-server.ts';
 import { createDesign, type Session, until } from '../../../testing/fixtures.ts';
+import { STRIPE_TEST_SECRET_KEY, STRIPE_TEST_WEBHOOK_SECRET } from '../../payments/testing/stripe-api.ts';
+import { PRINTFUL_TOKEN } from './fake-printful.ts';
+
+/**
+ * Manufacturing through Printful and payment in Stripe's wire format, both served by `server`,
+ * with fast polling and retries, and a dead worker's submission taken over after 1.5 s.
+ */
+export const printfulStripeEnv = (server: FakeHttpServer) => ({
+  FULFILLMENT_PROVIDER: 'printful',
+  PRINTFUL_TOKEN,
+  PRINTFUL_BASE_URL: server.url,
+  PUBLIC_URL: 'https://shop.example.com',
+  // Real manufacturing is never paid through the test gateway: Stripe's wire format, locally.
+  PAYMENT_PROVIDER: 'stripe',
+  STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET,
+  STRIPE_API_BASE: server.url,
+  JOBS_POLL_MS: '50',
+  FULFILLMENT_RETRY_BACKOFF_MS: '20',
+  FULFILLMENT_MAX_ATTEMPTS: '2',
+  FULFILLMENT_LEASE_MS: '1500',
+});
 
 export const usAddress: Address = {
   name: 'Ada Lovelace',
