@@ -96,6 +96,12 @@ describe('colours the prompt gives each thing', () => {
     expect(contrastRatio(cherry, COLOR_NAMES.red)).toBeGreaterThanOrEqual(1.5);
   });
 
+  it('reads "sea green" as a colour, not as the sea', () => {
+    const spec = read('purple octopus on a sea green shirt');
+    expect(spec.motifs.map((m) => m.label)).toEqual(['octopus']);
+    expect(spec.palette.background).toBe(COLOR_NAMES['sea green']);
+  });
+
   it('knows a sarong is a garment and draws rubber ducks yellow', () => {
     expect(read('a sarong with tropical hibiscus flowers').recognised).not.toHaveProperty('missing', [
       'sarong',

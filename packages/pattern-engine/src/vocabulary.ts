@@ -94,6 +94,7 @@ export const COLOR_NAMES: Record<string, string> = {
   turquoise: '#3cbfb4',
   aqua: '#6fd6d0',
   seafoam: '#93d8b9',
+  'sea green': '#2e8b57',
   mint: '#aee0c7',
   'mint green': '#9fd8b8',
   pistachio: '#b9d39a',
