@@ -45,6 +45,7 @@ const NATURAL_COLOUR: Record<string, string[]> = {
   tulip: ['#e0474c', '#f39a4b'],
   hibiscus: ['#e0474c'],
   waves: ['#2f7fb5', '#8cc7e3'],
+  honeycomb: ['#b7791f', '#f2b92b', '#f7d774'],
   daisy: ['#ffffff', '#f2c230'],
   leaf: ['#3f7d4e'],
   sprig: ['#4f8a5b'],
@@ -66,6 +67,9 @@ const NATURAL_GROUND: Record<string, string> = {
   snake: '#d4c6a3',
   camouflage: '#8f8a60',
 };
+
+/** Things drawn whole, whose colours are their own; stripes, checks, dots and paisley take a colour as ground. */
+const OBJECT_KINDS = new Set<MotifSpec['kind']>(['floral', 'leaf', 'fruit', 'drawing', 'stars', 'hearts']);
 
 /** Motifs drawn with leaves or stems want a green in the palette. */
 const NEEDS_GREEN = new Set(['floral', 'fruit']);
@@ -232,6 +236,8 @@ export function buildPalette(input: PaletteInput): PaletteResult {
     for (const g of groups.values()) {
       if (g.length < 2) continue;
       const kind = motifs[g[0].motifIndex ?? 0]?.kind;
+      // "Red and yellow tulips" are red and yellow flowers, not flowers on red.
+      if (kind && OBJECT_KINDS.has(kind)) continue;
       // Gingham and plaid read as colour bands on a light ground.
       background =
         kind === 'check' ? [...g].sort((a, b) => luminance(b.hex) - luminance(a.hex))[0].hex : g[0].hex;

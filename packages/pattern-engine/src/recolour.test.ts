@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contrastRatio, hexToHsl, luminance } from './color.ts';
 import { COLOR_NAMES, generateDesign, interpretPrompt } from './index.ts';
 import { loadDrawing } from './library/drawings.ts';
-import { pathArea, recolourDrawing } from './recolour.ts';
+import { colourWeights, pathArea, recolourDrawing } from './recolour.ts';
 
 const read = (prompt: string) => interpretPrompt({ prompt, category: 'dress', style: 'casual', seed: 1 });
 const design = (prompt: string) =>
@@ -61,6 +61,71 @@ describe('recolouring a drawing to the colour asked', () => {
     });
     const body = new Set(fills(svg).filter((c) => !isGreen(c)));
     expect(body.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('natural colours and the parts of a drawing', () => {
+  const natural = (id: string, colours: string[] = []) =>
+    fills(
+      recolourDrawing(loadDrawing(id), {
+        colours,
+        background: COLOR_NAMES.cream,
+        style: 'casual',
+        rendering: 'colour',
+      }),
+    );
+  const violet = (hex: string) => {
+    const { h, s } = hexToHsl(hex);
+    return h >= 235 && h <= 300 && s >= 0.2;
+  };
+
+  it('weighs a part by how much of it shows: the orange wings cover most of the butterfly’s dark base shape', () => {
+    const d = loadDrawing('fluent-emoji-flat:butterfly');
+    const w = colourWeights(d.body, d.width, d.height);
+    // The dark base shape is drawn first and the orange wings over it: seen, it is about half.
+    expect(w.get('#533566')!).toBeLessThan(pathArea(/fill="#533566" d="([^"]*)"/.exec(d.body)![1]!));
+    expect(w.get('#ff6723')! + w.get('#ff822d')!).toBeGreaterThan(w.get('#533566')! * 0.5);
+  });
+
+  it('prints pandas and penguins black and white, not violet, while grapes stay purple', () => {
+    expect(natural('fluent-emoji-flat:panda').filter(violet)).toEqual([]);
+    expect(natural('fluent-emoji-flat:penguin').filter(violet)).toEqual([]);
+    expect(natural('fluent-emoji-flat:grapes').filter(violet).length).toBeGreaterThan(2);
+  });
+
+  it('gives the colour asked to the main part only: pink cupcakes keep their blue paper case', () => {
+    const colours = natural('fluent-emoji-flat:cupcake', [COLOR_NAMES.pink]);
+    expect(colours).toContain(COLOR_NAMES.pink);
+    expect(colours.some((c) => hexToHsl(c).h > 200 && hexToHsl(c).h < 240 && hexToHsl(c).s > 0.5)).toBe(true);
+  });
+
+  it('draws golden anchors gold, honeycomb in honey tones, and seagulls as white birds', () => {
+    expect(read('golden anchors on a navy polo').motifs[0]!.colors).toEqual([COLOR_NAMES.golden]);
+    const comb = read('bees and honeycomb on a white apron');
+    const cells = comb.motifs.find((m) => m.kind === 'geometric')!.colors!;
+    for (const c of cells) expect(hexToHsl(c).h, c).toBeGreaterThanOrEqual(30);
+    for (const c of cells) expect(hexToHsl(c).h, c).toBeLessThanOrEqual(50);
+    const gulls = read('lighthouses and seagulls on a navy scarf');
+    expect(gulls.fidelity.motifs.map((m) => m.named)).toEqual(['lighthouses', 'seagulls']);
+    expect(gulls.motifs.map((m) => m.variant)).toContain('fluent-emoji-flat:dove');
+  });
+
+  it('paints a one-colour drawing in the colour asked: beige music notes on navy are beige', () => {
+    const svg = recolourDrawing(loadDrawing('fluent-emoji-flat:musical-note'), {
+      colours: [COLOR_NAMES.beige],
+      background: COLOR_NAMES.navy,
+      style: 'casual',
+      rendering: 'colour',
+    });
+    expect(fills(svg)).toEqual([COLOR_NAMES.beige]);
+    const clovers = read('tossed clovers and hibiscus on a dusty pink shirt');
+    expect(clovers.motifs[0]!.variant).toBe('fluent-emoji-flat:four-leaf-clover');
+  });
+
+  it('keeps the ground free of the colours of two-coloured flowers: red and yellow tulips on a light ground', () => {
+    const spec = read('red and yellow tulips on a spring dress');
+    expect(spec.palette.background).not.toBe(COLOR_NAMES.red);
+    expect(luminance(spec.palette.background)).toBeGreaterThan(0.6);
   });
 });
 

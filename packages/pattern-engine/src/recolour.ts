@@ -30,20 +30,66 @@ interface ToneGroup {
 const NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
 const ARGS: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 };
 
-/**
- * The area a path encloses, roughly: each subpath as a polygon through its segment ends (and the
- * midpoint of each curve), by the shoelace formula. Holes wound the other way subtract.
- */
-export function pathArea(d: string): number {
+/** Points along an SVG elliptical arc, between its ends (the SVG spec's endpoint-to-centre conversion). */
+function arcPoints(
+  x1: number,
+  y1: number,
+  rxIn: number,
+  ryIn: number,
+  degrees: number,
+  large: boolean,
+  sweep: boolean,
+  x2: number,
+  y2: number,
+): number[] {
+  let rx = Math.abs(rxIn);
+  let ry = Math.abs(ryIn);
+  if (rx === 0 || ry === 0 || (x1 === x2 && y1 === y2)) return [];
+  const phi = (degrees * Math.PI) / 180;
+  const cos = Math.cos(phi);
+  const sin = Math.sin(phi);
+  const dx = (x1 - x2) / 2;
+  const dy = (y1 - y2) / 2;
+  const x1p = cos * dx + sin * dy;
+  const y1p = -sin * dx + cos * dy;
+  const scale = (x1p * x1p) / (rx * rx) + (y1p * y1p) / (ry * ry);
+  if (scale > 1) {
+    rx *= Math.sqrt(scale);
+    ry *= Math.sqrt(scale);
+  }
+  const num = rx * rx * ry * ry - rx * rx * y1p * y1p - ry * ry * x1p * x1p;
+  const den = rx * rx * y1p * y1p + ry * ry * x1p * x1p;
+  const k = (large === sweep ? -1 : 1) * Math.sqrt(Math.max(0, num / den));
+  const cxp = (k * rx * y1p) / ry;
+  const cyp = (-k * ry * x1p) / rx;
+  const cx = cos * cxp - sin * cyp + (x1 + x2) / 2;
+  const cy = sin * cxp + cos * cyp + (y1 + y2) / 2;
+  const angle = (ux: number, uy: number) => Math.atan2(uy, ux);
+  const start = angle((x1p - cxp) / rx, (y1p - cyp) / ry);
+  let delta = angle((-x1p - cxp) / rx, (-y1p - cyp) / ry) - start;
+  if (sweep && delta < 0) delta += 2 * Math.PI;
+  if (!sweep && delta > 0) delta -= 2 * Math.PI;
+  const out: number[] = [];
+  const steps = Math.max(2, Math.ceil((Math.abs(delta) / Math.PI) * 6));
+  for (let i = 1; i < steps; i++) {
+    const t = start + (delta * i) / steps;
+    const ex = rx * Math.cos(t);
+    const ey = ry * Math.sin(t);
+    out.push(cos * ex - sin * ey + cx, sin * ex + cos * ey + cy);
+  }
+  return out;
+}
+
+/** A path's subpaths as polygons through their segment ends (and the midpoint of each curve). */
+function polygonsOf(d: string): number[][] {
+  const polys: number[][] = [];
   let x = 0;
   let y = 0;
   let startX = 0;
   let startY = 0;
-  let area = 0;
   let poly: number[] = [];
   const close = () => {
-    for (let i = 0; i + 3 < poly.length; i += 2) area += poly[i] * poly[i + 3] - poly[i + 2] * poly[i + 1];
-    if (poly.length >= 4) area += poly[poly.length - 2] * poly[1] - poly[0] * poly[poly.length - 1];
+    if (poly.length >= 6) polys.push(poly);
     poly = [];
   };
   for (const m of d.matchAll(/([MmLlHhVvCcSsQqTtAaZz])([^MmLlHhVvCcSsQqTtAaZz]*)/g)) {
@@ -86,6 +132,8 @@ export function pathArea(d: string): number {
         );
       } else if (lower === 'q') {
         poly.push((x + 2 * (a[0] + ox) + nx) / 4, (y + 2 * (a[1] + oy) + ny) / 4);
+      } else if (lower === 'a') {
+        poly.push(...arcPoints(x, y, a[0], a[1], a[2], a[3] !== 0, a[4] !== 0, nx, ny));
       }
       if (poly.length === 0) poly.push(x, y);
       poly.push(nx, ny);
@@ -94,35 +142,105 @@ export function pathArea(d: string): number {
     }
   }
   close();
+  return polys;
+}
+
+/**
+ * The area a path encloses, roughly: each subpath as a polygon, by the shoelace formula. Holes
+ * wound the other way subtract.
+ */
+export function pathArea(d: string): number {
+  let area = 0;
+  for (const p of polygonsOf(d)) {
+    for (let i = 0; i + 3 < p.length; i += 2) area += p[i] * p[i + 3] - p[i + 2] * p[i + 1];
+    area += p[p.length - 2] * p[1] - p[0] * p[p.length - 1];
+  }
   return Math.abs(area) / 2;
 }
 
 const attr = (tag: string, name: string): number =>
   Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(tag)?.[1] ?? 0);
 
-/** Colours by how much of the drawing they cover: the areas of the shapes they fill. */
-function colourWeights(body: string): Map<string, number> {
-  const weights = new Map<string, number>();
+/** A filled shape as polygons: paths as drawn, circles, ellipses and rects as polygons. */
+function shapePolygons(element: string, tag: string): number[][] {
+  if (element === 'path') return polygonsOf(/\sd="([^"]*)"/.exec(tag)?.[1] ?? '');
+  if (element === 'rect') {
+    const [x, y, w, h] = [attr(tag, 'x'), attr(tag, 'y'), attr(tag, 'width'), attr(tag, 'height')];
+    return [[x, y, x + w, y, x + w, y + h, x, y + h]];
+  }
+  const cx = attr(tag, 'cx');
+  const cy = attr(tag, 'cy');
+  const rx = element === 'circle' ? attr(tag, 'r') : attr(tag, 'rx');
+  const ry = element === 'circle' ? attr(tag, 'r') : attr(tag, 'ry');
+  const poly: number[] = [];
+  for (let k = 0; k < 24; k++) {
+    const a = (k / 24) * 2 * Math.PI;
+    poly.push(cx + rx * Math.cos(a), cy + ry * Math.sin(a));
+  }
+  return [poly];
+}
+
+/** Whether (px, py) is inside the polygons by the fill rule (winding number, or crossings for evenodd). */
+function inside(polys: number[][], px: number, py: number, evenOdd: boolean): boolean {
+  let winding = 0;
+  for (const p of polys) {
+    for (let i = 0; i < p.length; i += 2) {
+      const x1 = p[i];
+      const y1 = p[i + 1];
+      const x2 = p[(i + 2) % p.length];
+      const y2 = p[(i + 3) % p.length];
+      if (y1 <= py ? y2 > py : y2 <= py) {
+        const t = (py - y1) / (y2 - y1);
+        if (x1 + t * (x2 - x1) > px) winding += y2 > y1 ? 1 : -1;
+      }
+    }
+  }
+  return evenOdd ? winding % 2 !== 0 : winding !== 0;
+}
+
+const GRID = 48;
+const weightsCache = new Map<string, Map<string, number>>();
+
+/**
+ * Colours by how much of the drawing they show: each shape is laid over the ones before it, as
+ * the drawing is painted, on a coarse grid. A butterfly's dark wing shape under its orange wings
+ * counts for the little of it that shows.
+ */
+export function colourWeights(body: string, width: number, height: number): Map<string, number> {
+  const cached = weightsCache.get(body);
+  if (cached) return cached;
+  const shapes: { hex: string; polys: number[][]; evenOdd: boolean; box: number[] }[] = [];
   for (const m of body.matchAll(/<(path|circle|ellipse|rect)\b([^>]*)>/g)) {
-    const fill = /fill="(#[0-9a-fA-F]{3,6})"/.exec(m[2])?.[1];
-    if (!fill) continue;
-    const hex = normalizeHex(fill);
+    const hex = normalizeHex(/fill="(#[0-9a-fA-F]{3,6})"/.exec(m[2])?.[1] ?? '');
     if (!hex) continue;
-    const tag = m[2];
-    const size =
-      m[1] === 'path'
-        ? pathArea(/\sd="([^"]*)"/.exec(tag)?.[1] ?? '')
-        : m[1] === 'circle'
-          ? Math.PI * attr(tag, 'r') ** 2
-          : m[1] === 'ellipse'
-            ? Math.PI * attr(tag, 'rx') * attr(tag, 'ry')
-            : attr(tag, 'width') * attr(tag, 'height');
-    weights.set(hex, (weights.get(hex) ?? 0) + size + 1e-3);
+    const polys = shapePolygons(m[1], m[2]);
+    const xs = polys.flatMap((p) => p.filter((_, i) => i % 2 === 0));
+    const ys = polys.flatMap((p) => p.filter((_, i) => i % 2 === 1));
+    if (xs.length === 0) continue;
+    const box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    shapes.push({ hex, polys, evenOdd: /fill-rule="evenodd"/.test(m[2]), box });
+  }
+  const weights = new Map<string, number>();
+  for (const shape of shapes) weights.set(shape.hex, 1e-3);
+  const cell = Math.max(width, height) / GRID;
+  for (let gy = 0; gy < GRID; gy++) {
+    const py = (gy + 0.5) * cell;
+    for (let gx = 0; gx < GRID; gx++) {
+      const px = (gx + 0.5) * cell;
+      for (let i = shapes.length - 1; i >= 0; i--) {
+        const { box, polys, evenOdd, hex } = shapes[i];
+        if (px < box[0] || px > box[2] || py < box[1] || py > box[3]) continue;
+        if (!inside(polys, px, py, evenOdd)) continue;
+        weights.set(hex, (weights.get(hex) ?? 0) + cell * cell);
+        break;
+      }
+    }
   }
   for (const m of body.matchAll(COLOUR_ATTR)) {
     const hex = normalizeHex(m[2]);
     if (hex && !weights.has(hex)) weights.set(hex, 1e-3);
   }
+  weightsCache.set(body, weights);
   return weights;
 }
 
@@ -135,6 +253,14 @@ function distance(a: string, b: string): number {
 const isLeafy = (hex: string): boolean => {
   const { h, s } = hexToHsl(hex);
   return h >= 70 && h <= 165 && s > 0.25;
+};
+
+/** A saturated part whose hue is far from the main part's: a separate part, not its shading. */
+const isOwnPart = (hex: string, main: string): boolean => {
+  const a = hexToHsl(hex);
+  const b = hexToHsl(main);
+  const apart = Math.abs(((a.h - b.h + 540) % 360) - 180);
+  return a.s > 0.35 && b.s > 0.2 && apart > 60;
 };
 
 const isNeutral = (hex: string): boolean => hexToHsl(hex).s < 0.15 || luminance(hex) > 0.85;
@@ -151,6 +277,33 @@ function toneGroups(weights: Map<string, number>): ToneGroup[] {
   }
   return groups;
 }
+
+/**
+ * Fluent Emoji draws black and dark grey (a panda's patches, a penguin's back, a bee's stripes) as
+ * a dark, greyish violet, which reads as purple once printed large. Unless the thing is purple (a
+ * bunch of grapes, where that violet is the shading of the fruit), those tones print as the
+ * near-black they stand for.
+ */
+const isInkyViolet = (hex: string): boolean => {
+  const { h, s, l } = hexToHsl(hex);
+  return h >= 235 && h <= 290 && s < 0.35 && l < 0.5;
+};
+
+function isPurpleThing(weights: Map<string, number>): boolean {
+  let purple = 0;
+  let total = 0;
+  for (const [hex, weight] of weights) {
+    const { h, s, l } = hexToHsl(hex);
+    total += weight;
+    if (h >= 235 && h <= 300 && s >= 0.34 && l < 0.7) purple += weight;
+  }
+  return total > 0 && purple / total >= 0.1;
+}
+
+const asNearBlack = (hex: string): string => {
+  const { h, l } = hexToHsl(hex);
+  return hslToHex({ h, s: 0.06, l: l * 0.8 });
+};
 
 /** Natural colours take on the style a little, as the hand-made families do. */
 function styled(hex: string, style: Style): string {
@@ -177,8 +330,12 @@ function toneOf(to: string, member: string, lead: string): string {
 }
 
 /** Colour -> replacement for every colour in a coloured drawing. */
-function toneMap(body: string, opts: RecolourOptions): Map<string, string> {
-  const groups = toneGroups(colourWeights(body));
+function toneMap(drawing: Drawing, opts: RecolourOptions): Map<string, string> {
+  const weights = colourWeights(drawing.body, drawing.width, drawing.height);
+  const groups = toneGroups(weights);
+  const natural = isPurpleThing(weights)
+    ? (hex: string) => hex
+    : (hex: string) => (isInkyViolet(hex) ? asNearBlack(hex) : hex);
   const heaviest = [...groups].sort((a, b) => b.weight - a.weight)[0];
   const isInk = (hex: string) => luminance(hex) < 0.03;
   const isPaper = (hex: string) => isNeutral(hex) && luminance(hex) > 0.8;
@@ -188,7 +345,9 @@ function toneMap(body: string, opts: RecolourOptions): Map<string, string> {
   const paintable = groups
     .filter((g) => !isInk(g.lead) && !isPaper(g.lead) && (!isNeutral(g.lead) || greyBody))
     .sort((a, b) => b.weight - a.weight);
-  const dominant = paintable[0] ?? heaviest;
+  // A drawing in one dark colour (a music note) is all outline: that is what takes the colour asked.
+  if (paintable.length === 0) paintable.push(heaviest);
+  const dominant = paintable[0];
   const map = new Map<string, string>();
   // A two-tone cut for line rendering: the parts that stand out from the ground most take the ink,
   // the rest the ground. Relative to the drawing's own range, so a dark tree on a charcoal ground is
@@ -203,13 +362,20 @@ function toneMap(body: string, opts: RecolourOptions): Map<string, string> {
       continue;
     }
     if (opts.colours.length === 0 || !paintable.includes(g)) {
-      for (const m of g.members) map.set(m, opts.colours.length === 0 ? styled(m, opts.style) : m);
+      for (const m of g.members)
+        map.set(m, opts.colours.length === 0 ? styled(natural(m), opts.style) : natural(m));
       continue;
     }
     const rank = paintable.indexOf(g);
     if (rank >= opts.colours.length && isLeafy(g.lead) && !isLeafy(dominant.lead)) {
       // Leaves and stems stay green when the colour asked is for the fruit or flower.
       for (const m of g.members) map.set(m, styled(m, opts.style));
+      continue;
+    }
+    if (rank >= opts.colours.length && isOwnPart(g.lead, dominant.lead)) {
+      // A part of another hue (a cupcake's wrapper under pink icing, a car's windows) is not what
+      // the colour was asked for: it keeps its own colour.
+      for (const m of g.members) map.set(m, styled(natural(m), opts.style));
       continue;
     }
     let to = opts.colours[rank];
@@ -247,7 +413,7 @@ export function recolourDrawing(drawing: Drawing, opts: RecolourOptions): string
   if (drawing.set.role === 'line') {
     out = out.replaceAll('currentColor', opts.colours[0] ?? DEFAULT_INK);
   } else {
-    const map = toneMap(body, opts);
+    const map = toneMap(drawing, opts);
     out = out.replace(COLOUR_ATTR, (found: string, attr: string, hex: string) => {
       const to = map.get(normalizeHex(hex) ?? '');
       return to ? `${attr}="${to}"` : found;

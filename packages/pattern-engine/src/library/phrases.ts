@@ -107,6 +107,14 @@ export const EXTRA_PHRASES: Record<string, string> = {
   bike: 'fluent-emoji-flat:bicycle',
   bicycle: 'tabler:bike',
   swallow: 'fluent-emoji-flat:bird',
+  seagull: 'fluent-emoji-flat:dove',
+  gull: 'fluent-emoji-flat:dove',
+  'sea gull': 'fluent-emoji-flat:dove',
+  pigeon: 'fluent-emoji-flat:dove',
+  bamboo: 'fluent-emoji-flat:pine-decoration',
+  clover: 'fluent-emoji-flat:four-leaf-clover',
+  'four leaf clover': 'fluent-emoji-flat:four-leaf-clover',
+  eucalyptus: 'fluent-emoji-flat:herb',
   'hot dog': 'fluent-emoji-flat:hot-dog',
 };
 

@@ -175,7 +175,7 @@ function bauhaus(ctx: MotifContext) {
 
 export const buildGeometric: MotifBuilder = (ctx) => {
   const layer =
-    ctx.variant === 'hexagons'
+    ctx.variant === 'hexagons' || ctx.variant === 'honeycomb'
       ? hexagons(ctx)
       : ctx.variant === 'diamonds'
         ? diamonds(ctx)
