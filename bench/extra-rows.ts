@@ -5,10 +5,8 @@
  */
 import { EXAMPLE_PROMPTS, generateDesign } from '@btb/pattern-engine';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
-import { repeatSvgFromTile } from '../apps/server/src/modules/studio/repeat-svg.ts';
-import { svgToPng, thumbnailOf } from '../apps/server/src/modules/studio/rendering.ts';
+import { repeatToPng, svgToPng, thumbnailOf } from '../apps/server/src/modules/studio/rendering.ts';
 import { mockupRows } from './mockup-rows.ts';
 import type { Row } from './run.ts';
 import { inProcessRow, percentile, time } from './samples.ts';
@@ -21,15 +19,15 @@ const row = (scenario: string, samples: number[], note: string): Row => inProces
 /** Nanoseconds from a histogram, as milliseconds to one decimal. */
 const ms = (ns: number) => Math.round(ns / 1e5) / 10;
 
-/** The rendered pixels of an SVG (premultiplied RGBA), for the baseline to encode. */
-function raster(svg: string, widthPx: number) {
-  const rendered = new Resvg(svg, { fitTo: { mode: 'width', value: widthPx } }).render();
-  return { pixels: rendered.pixels, width: rendered.width, height: rendered.height };
+/** The pixels of a print file (RGBA), for the baseline to encode again. */
+async function raster(png: Buffer) {
+  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { pixels: data, width: info.width, height: info.height };
 }
 
 /** sharp encoding a raster to PNG with the same settings the print files use. */
 const encodeRaster = (image: { pixels: Buffer; width: number; height: number }, dpi: number) =>
-  sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } })
+  sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
     .withMetadata({ density: dpi })
     .png({ compressionLevel: 6 })
     .toBuffer();
@@ -40,14 +38,14 @@ export async function extraRows(): Promise<Row[]> {
   console.error('[in-process] generation and rendering');
   // What the studio does per design: engine + repeat PNG (1536 px) + preview (800 px) + thumbnail.
   const drawWithFiles = async (prompt: string, seed: number) => {
-    const { spec, tileSvg, previewSvg } = generateDesign({
+    const { tileSvg, previewSvg } = generateDesign({
       prompt,
       category: 'dress',
       style: 'casual',
       colors: [],
       seed,
     });
-    const repeat = await svgToPng(repeatSvgFromTile(tileSvg, spec.tileSize, 3, 1536, 1536), 1536);
+    const repeat = await repeatToPng(tileSvg, 3, 1536, 1536);
     await Promise.all([svgToPng(previewSvg, 800), thumbnailOf(repeat)]);
   };
   const generation = await time(runs * 2, (i) => drawWithFiles(prompts[i % prompts.length]!, 100 + i));
@@ -86,7 +84,7 @@ export async function extraRows(): Promise<Row[]> {
   });
   rows.push(row('4 candidates (built-in engine, spec + SVG)', candidates, 'per prompt'));
 
-  const { spec, tileSvg } = generateDesign({
+  const { tileSvg } = generateDesign({
     prompt: prompts[0]!,
     category: 'dress',
     style: 'casual',
@@ -98,14 +96,13 @@ export async function extraRows(): Promise<Row[]> {
     [4500, 5400],
   ] as const) {
     const n = w > 2000 ? Math.max(3, Math.floor(runs / 4)) : runs;
-    const svg = repeatSvgFromTile(tileSvg, spec.tileSize, 4, w, h);
     // The event loop's longest stall while print files render, sampled every millisecond.
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
-    const render = await time(n, () => svgToPng(svg, w, 150));
+    const render = await time(n, () => repeatToPng(tileSvg, 4, w, h, 150));
     delay.disable();
     // The same stall while only sharp works (on libvips threads): what the machine's load alone costs.
-    const image = raster(svg, w);
+    const image = await raster(await repeatToPng(tileSvg, 4, w, h, 150));
     const baselineDelay = monitorEventLoopDelay({ resolution: 1 });
     baselineDelay.enable();
     const baseline = await time(n, () => encodeRaster(image, 150));

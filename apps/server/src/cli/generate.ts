@@ -13,8 +13,7 @@ import { parseArgs } from 'node:util';
 import { categorySchema, hexColorSchema, styleSchema } from '@btb/contracts';
 import { generateDesign } from '@btb/pattern-engine';
 import { z } from 'zod';
-import { repeatSvgFromTile } from '../modules/studio/repeat-svg.ts';
-import { svgToPng } from '../modules/studio/rendering.ts';
+import { repeatToPng, svgToPng } from '../modules/studio/rendering.ts';
 import { renderContactSheet } from './contact-sheet.ts';
 
 const { values, positionals } = parseArgs({
@@ -71,10 +70,7 @@ const base = values.name ?? '';
 await mkdir(outDir, { recursive: true });
 const file = (name: string) => path.join(outDir, base ? `${base}-${name}` : name);
 await writeFile(file('tile.svg'), tileSvg);
-await writeFile(
-  file('repeat.png'),
-  await svgToPng(repeatSvgFromTile(tileSvg, spec.tileSize, 3, 1536, 1536), 1536),
-);
+await writeFile(file('repeat.png'), await repeatToPng(tileSvg, 3, 1536, 1536));
 await writeFile(file('preview.png'), await svgToPng(previewSvg, 800));
 console.log(JSON.stringify(spec, null, 2));
 console.error(

@@ -11,8 +11,7 @@ import { EXAMPLE_PROMPTS, generateDesign } from '@btb/pattern-engine';
 import { loadConfig } from '../config.ts';
 import { createDesignsModule, type SeedSample } from '../modules/designs/index.ts';
 import { createIdentityModule } from '../modules/identity/index.ts';
-import { repeatSvgFromTile } from '../modules/studio/repeat-svg.ts';
-import { svgToPng, thumbnailOf } from '../modules/studio/rendering.ts';
+import { repeatToPng, svgToPng, thumbnailOf } from '../modules/studio/rendering.ts';
 import { createPlatform } from '../platform/platform.ts';
 import { publicFileUrl } from '../platform/storage/file-storage.ts';
 
@@ -51,7 +50,7 @@ try {
       seed: 1000 + i,
     });
     const key = (n: string) => `seed/${i}-${spec.seed}/${n}`;
-    const repeat = await svgToPng(repeatSvgFromTile(tileSvg, spec.tileSize, 3, 1536, 1536), 1536);
+    const repeat = await repeatToPng(tileSvg, 3, 1536, 1536);
     await platform.storage.put(key('tile.svg'), Buffer.from(tileSvg), 'image/svg+xml');
     await platform.storage.put(key('repeat.png'), repeat, 'image/png');
     await platform.storage.put(key('thumb.webp'), await thumbnailOf(repeat), 'image/webp');

@@ -9,8 +9,7 @@ import { StudioService } from './service.ts';
 
 export { CANDIDATES_PER_PROMPT, designFileKey, GENERATION_QUEUE } from './service.ts';
 export type { StudioService } from './service.ts';
-export { repeatSvgFromTile } from './repeat-svg.ts';
-export { compositeMockup, type MockupComposite, svgToPng, tileRaster } from './rendering.ts';
+export { compositeMockup, type MockupComposite, repeatToPng, svgToPng, tileRaster } from './rendering.ts';
 
 /** The one place a generator is chosen from configuration. */
 export async function createGenerator(config: Config): Promise<DesignGenerator> {

@@ -13,6 +13,11 @@ export interface RenderRequest {
   svg: string;
   widthPx: number;
   dpi?: number;
+  /**
+   * The SVG is one seamless tile, drawn `widthPx` wide and repeated by libvips to fill this size:
+   * a print file costs one tile's rasterising instead of the whole area's.
+   */
+  repeat?: { width: number; height: number };
 }
 
 /**
@@ -44,7 +49,7 @@ export interface MockupRequest {
 
 export type RenderReply = { id: number; png: Uint8Array } | { id: number; error: string };
 
-async function render({ svg, widthPx, dpi }: RenderRequest): Promise<Buffer> {
+async function render({ svg, widthPx, dpi, repeat }: RenderRequest): Promise<Buffer> {
   const image = new Resvg(svg, {
     fitTo: { mode: 'width', value: widthPx },
     background: 'rgba(255,255,255,0)',
@@ -52,7 +57,24 @@ async function render({ svg, widthPx, dpi }: RenderRequest): Promise<Buffer> {
   }).render();
   // resvg's pixels are premultiplied RGBA; sharp un-premultiplies them before encoding.
   const raw = { width: image.width, height: image.height, channels: 4 as const, premultiplied: true };
-  const encoder = sharp(image.pixels, { raw });
+  let encoder = sharp(image.pixels, { raw });
+  if (repeat) {
+    const width = Math.max(repeat.width, image.width);
+    const height = Math.max(repeat.height, image.height);
+    const right = width - image.width;
+    const bottom = height - image.height;
+    if (right > 0 || bottom > 0) encoder = encoder.extend({ right, bottom, extendWith: 'repeat' });
+    if (width !== repeat.width || height !== repeat.height) {
+      // A tile larger than the file: repeated first, then cut (sharp would cut before repeating).
+      const { data, info } = await encoder.raw().toBuffer({ resolveWithObject: true });
+      encoder = sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).extract({
+        left: 0,
+        top: 0,
+        width: repeat.width,
+        height: repeat.height,
+      });
+    }
+  }
   return (dpi ? encoder.withMetadata({ density: dpi }) : encoder).png({ compressionLevel: 6 }).toBuffer();
 }
 

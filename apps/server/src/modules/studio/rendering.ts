@@ -40,8 +40,8 @@ class RenderPool {
 
   constructor(private readonly size: number) {}
 
-  render(svg: string, widthPx: number, dpi?: number): Promise<Buffer> {
-    return this.enqueue({ id: this.nextId++, svg, widthPx, dpi });
+  render(svg: string, widthPx: number, dpi?: number, repeat?: RenderRequest['repeat']): Promise<Buffer> {
+    return this.enqueue({ id: this.nextId++, svg, widthPx, dpi, repeat });
   }
 
   composite(mockup: MockupComposite): Promise<Buffer> {
@@ -102,6 +102,24 @@ const renderPool = new RenderPool(Math.min(4, Math.max(2, os.availableParallelis
  */
 export const svgToPng = (svg: string, widthPx: number, dpi?: number): Promise<Buffer> =>
   renderPool.render(svg, widthPx, dpi);
+
+/**
+ * A seamless SVG tile repeated over width × height, `tilesAcross` times across, as a PNG (`dpi`
+ * recorded when given). The tile is rasterised once, at a whole number of pixels so the repeat
+ * has no resampled seams, and libvips repeats it: at print size this is a few times faster than
+ * rasterising the whole area, and the files are the same to the eye.
+ */
+export function repeatToPng(
+  tileSvg: string,
+  tilesAcross: number,
+  widthPx: number,
+  heightPx: number,
+  dpi?: number,
+): Promise<Buffer> {
+  const tilePx = Math.max(1, Math.round(widthPx / tilesAcross));
+  const svg = tileSvg.replace(/^<\?xml[^>]*>\s*/, '');
+  return renderPool.render(svg, tilePx, dpi, { width: widthPx, height: heightPx });
+}
 
 /**
  * A mockup composited in a render worker: the product's layers are rasterised once per worker and

@@ -9,8 +9,7 @@ import type { CatalogService } from '../catalog/index.ts';
 import type { DesignsService } from '../designs/index.ts';
 import { type DesignGenerator, type GeneratedDesign, GeneratorError } from './providers/design-generator.ts';
 import { assessQuality } from './quality.ts';
-import { dominantColor, pngDataUri, svgToPng, thumbnailOf, tileRaster } from './rendering.ts';
-import { repeatSvgFromTile } from './repeat-svg.ts';
+import { dominantColor, pngDataUri, repeatToPng, svgToPng, thumbnailOf, tileRaster } from './rendering.ts';
 
 export const GENERATION_QUEUE = 'generate-design';
 
@@ -194,7 +193,7 @@ export class StudioService {
       await storage.put(key('tile.svg'), Buffer.from(artwork.tileSvg), 'image/svg+xml');
       modelUrl = publicFileUrl(key('tile.svg'));
       [repeatPng, previewPng] = await Promise.all([
-        svgToPng(repeatSvgFromTile(artwork.tileSvg, artwork.tileSize, 3, 1536, 1536), 1536),
+        repeatToPng(artwork.tileSvg, 3, 1536, 1536),
         svgToPng(artwork.previewSvg, 800),
       ]);
     } else {

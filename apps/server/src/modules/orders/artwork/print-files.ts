@@ -9,7 +9,7 @@ import {
 } from '@btb/contracts';
 import type { FileStorage } from '../../../platform/storage/file-storage.ts';
 import type { PrintPosition } from '../providers/fulfillment-provider.ts';
-import { designFileKey, svgToPng, tileRaster } from '../../studio/index.ts';
+import { designFileKey, repeatToPng, svgToPng, tileRaster } from '../../studio/index.ts';
 import type { DesignArtwork } from './design-artwork.ts';
 import { printOptionsSuffix } from './mockups.ts';
 
@@ -52,7 +52,9 @@ export async function renderPrintFile(
   const tilePx = widthPx / tilesAcrossAt(area, repeat);
   const rotation = repeat?.rotation ?? 0;
   let png: Buffer;
-  if (art.kind === 'vector') {
+  if (art.kind === 'vector' && rotation === 0) {
+    png = await repeatToPng(art.tileSvg, widthPx / tilePx, widthPx, heightPx, area.dpi);
+  } else if (art.kind === 'vector') {
     const inner = art.tileSvg.replace(/^<\?xml[^>]*>\s*/, '');
     const tile = `<g transform="scale(${n(tilePx / art.tileSize)})">${inner}</g>`;
     png = await svgToPng(repeatSvg(tile, widthPx, heightPx, tilePx, rotation), widthPx, area.dpi);
