@@ -25,6 +25,7 @@ import type { AppModule, ModuleName } from './modules/module.ts';
 import { registerErrorHandling } from './platform/http/error-handler.ts';
 import { registerJsonBodyParser } from './platform/http/json-body.ts';
 import { type MetaPage, siteMeta, withPageMeta } from './platform/http/page-meta.ts';
+import { batchedRedisStore } from './platform/http/rate-limit-store.ts';
 import { rateLimitError } from './platform/http/rate-limits.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { contractSerializerCompiler } from './platform/http/serializers.ts';
@@ -109,8 +110,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     global: true,
     max: config.RATE_LIMIT_API_MAX,
     timeWindow: config.RATE_LIMIT_API_WINDOW_S * 1000,
-    redis: platform.redis,
-    nameSpace: `${config.REDIS_KEY_PREFIX}rl:api:`,
+    // Shared by every instance through Redis, a busy client's hits sent in batches; in memory without Redis.
+    store: platform.redis
+      ? batchedRedisStore(platform.redis, `${config.REDIS_KEY_PREFIX}rl:api:`)
+      : undefined,
     skipOnError: true,
     // The router decodes the path (`/%61pi` routes to `/api`): decide on the matched route, never the raw URL.
     allowList: (request) => !request.routeOptions.url?.startsWith('/api/'),

@@ -1,0 +1,84 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realServices, uniqueName } from '../../testing/services.ts';
+import { batchedRedisStore } from './rate-limit-store.ts';
+
+type Store = InstanceType<ReturnType<typeof batchedRedisStore>>;
+
+const hit = (store: Store, key: string, windowMs: number, max: number) =>
+  new Promise<{ current: number; ttl: number }>((resolve, reject) =>
+    store.incr(key, (error, result) => (error || !result ? reject(error) : resolve(result)), windowMs, max),
+  );
+
+/** Two instances of the API, each with its own store, counting in the one Redis. */
+describe('the batched Redis rate-limit store', () => {
+  const prefix = `${uniqueName('rl')}:`;
+  let a: Redis;
+  let b: Redis;
+  let monitor: Redis;
+  const seen: string[] = [];
+  let storeA: Store;
+  let storeB: Store;
+
+  beforeAll(async () => {
+    a = new Redis(realServices.redis);
+    b = new Redis(realServices.redis);
+    monitor = new Redis(realServices.redis);
+    const m = await monitor.monitor();
+    m.on('monitor', (_time: string, args: string[]) => {
+      if (args.some((arg) => arg.startsWith(prefix))) seen.push(args.join(' '));
+    });
+    storeA = new (batchedRedisStore(a, prefix))({});
+    storeB = new (batchedRedisStore(b, prefix))({});
+  });
+  afterAll(async () => {
+    const keys = await a.keys(`${prefix}*`);
+    if (keys.length) await a.del(...keys);
+    monitor.disconnect();
+    a.disconnect();
+    b.disconnect();
+  });
+
+  it('lets a busy client through with one Redis call per batch, and stops it at the limit across instances', async () => {
+    const max = 1000;
+    const before = seen.length;
+    let allowed = 0;
+    for (let i = 0; i < 1500; i++) {
+      // Requests arrive through the network: each instance hears Redis's answers between them.
+      await new Promise((resolve) => setImmediate(resolve));
+      const { current } = await hit(i % 2 ? storeB : storeA, 'busy', 60_000, max);
+      if (current <= max) allowed++;
+    }
+    // At most one batch (1% of the limit) per instance beyond the limit, never fewer than the limit.
+    expect(allowed).toBeGreaterThanOrEqual(max);
+    expect(allowed).toBeLessThanOrEqual(max + 2 * 10);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const calls = seen.slice(before).filter((line) => /^evalsha \S+ 1 \S*busy/i.test(line)).length;
+    // Exact near the limit (the last batch's worth and everything refused), batched before it.
+    expect(calls).toBeLessThan(1500 - 800);
+    expect(Number(await a.get(`${prefix}busy`))).toBeGreaterThanOrEqual(1490);
+  });
+
+  it('counts every hit in Redis for a small limit, such as sign-in floods', async () => {
+    const results: number[] = [];
+    for (let i = 0; i < 7; i++) results.push((await hit(i % 2 ? storeB : storeA, 'small', 60_000, 5)).current);
+    expect(results).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('starts a new window when the last one ends', async () => {
+    for (let i = 0; i < 30; i++) await hit(storeA, 'window', 300, 1000);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    const next = await hit(storeA, 'window', 300, 1000);
+    expect(next.current).toBe(1);
+    expect(next.ttl).toBeGreaterThan(0);
+    expect(next.ttl).toBeLessThanOrEqual(300);
+  });
+
+  it('keeps route limits apart from the global one', async () => {
+    const route = storeA.child({ routeInfo: { method: 'POST', url: '/api/auth/login' } });
+    await hit(route, 'client', 60_000, 5);
+    await hit(storeA, 'client', 60_000, 5);
+    expect(await a.get(`${prefix}POST/api/auth/login-client`)).toBe('1');
+    expect(await a.get(`${prefix}client`)).toBe('1');
+  });
+});
