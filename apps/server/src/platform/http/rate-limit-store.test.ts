@@ -61,7 +61,8 @@ describe('the batched Redis rate-limit store', () => {
 
   it('counts every hit in Redis for a small limit, such as sign-in floods', async () => {
     const results: number[] = [];
-    for (let i = 0; i < 7; i++) results.push((await hit(i % 2 ? storeB : storeA, 'small', 60_000, 5)).current);
+    for (let i = 0; i < 7; i++)
+      results.push((await hit(i % 2 ? storeB : storeA, 'small', 60_000, 5)).current);
     expect(results).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
