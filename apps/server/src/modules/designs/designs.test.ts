@@ -210,6 +210,25 @@ describe('designs', () => {
     expect(bad.json().details[0].path).toBe('cursor');
   });
 
+  it('reads a gallery page deep in the list in one SQL statement once its authors are known', async () => {
+    await seedReady(30);
+    const first = (await get('/api/designs?limit=10')).json();
+    const url = `/api/designs?limit=10&cursor=${first.nextCursor}`;
+    expect((await get(url)).statusCode).toBe(200);
+    const statements: string[] = [];
+    const stop = t.platform.database.observeQueries((query) => statements.push(query));
+    try {
+      const page = await get(url);
+      expect(page.statusCode).toBe(200);
+      expect(page.json().items[0].author.name).toBe('Owner');
+    } finally {
+      stop();
+    }
+    // Background work (jobs, the outbox) may query meanwhile: count only the gallery's own reads.
+    const reads = statements.filter((q) => /from "?designs"?\.?"?designs"?|identity"?\."?users/i.test(q));
+    expect(reads.length, reads.join('\n---\n')).toBe(1);
+  });
+
   it('sorts by likes with a stable cursor', async () => {
     const tag = `toplist${Date.now()}`;
     const rows = await seedReady(6, { tags: [tag] });

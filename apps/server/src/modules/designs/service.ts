@@ -176,7 +176,9 @@ export class DesignsService {
       );
     }
     if (!design || !this.canSee(design, viewer)) throw notFound('Design');
-    return design;
+    // The author as they are now: a new name or avatar shows at once, not when the copy expires.
+    const author = (await this.identity.publicProfiles([design.userId])).get(design.userId);
+    return author ? { ...design, author } : design;
   }
 
   /** Counts a view once per viewer per hour; the owner's own views do not count. */

@@ -182,6 +182,28 @@ describe('identity', () => {
     expect((await me(a.accessToken)).json().role).toBe('user');
   });
 
+  it('shows an author’s new name on their designs at once', async () => {
+    const ada = (await register({ email: email(), password, name: 'Ada' })).json();
+    const auth = { authorization: `Bearer ${ada.accessToken}` };
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/designs',
+      headers: auth,
+      payload: designBody(),
+    });
+    expect(created.statusCode).toBe(202);
+    const url = `/api/designs/${created.json().id}`;
+    expect((await t.app.inject({ url, headers: auth })).json().author.name).toBe('Ada');
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/users/me',
+      headers: auth,
+      payload: { name: 'Ada Lovelace' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect((await t.app.inject({ url, headers: auth })).json().author.name).toBe('Ada Lovelace');
+  });
+
   it('keeps administration for admins; suspended users cannot sign in or refresh', async () => {
     const user = (await register({ email: email(), password, name: 'Cy' })).json();
     const adminEmail = email();

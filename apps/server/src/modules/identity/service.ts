@@ -38,6 +38,10 @@ import { type AccessTokens, hashRefreshToken, newRefreshToken, STREAM_TICKET_TTL
 /** How long an instance may trust a cached token version when an invalidation does not reach it (Redis down). */
 const TOKEN_VERSION_TTL_S = 10;
 const tokenVersionKey = (userId: string) => `identity:token-version:${userId}`;
+/** How long an instance keeps an author's public name and avatar when no change reaches it. */
+const PUBLIC_PROFILE_TTL_S = 60;
+const publicProfileKey = (userId: string) => `identity:public-profile:${userId}`;
+type PublicProfile = { id: string; name: string; avatarUrl: string | null };
 
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string })?.code === '23505' ||
@@ -228,16 +232,29 @@ export class IdentityService {
     return toUser(found.user, found.profile, this.designsPerHour(found.user.subscriptionTier));
   }
 
-  /** Public name and avatar of several users at once (for design authors). */
-  async publicProfiles(
-    ids: string[],
-  ): Promise<Map<string, { id: string; name: string; avatarUrl: string | null }>> {
-    if (ids.length === 0) return new Map();
+  /**
+   * Public name and avatar of several users at once (for design authors). A gallery page names
+   * the same few authors again and again: each instance keeps them in memory, and a change of
+   * name or avatar drops them on every instance.
+   */
+  async publicProfiles(ids: string[]): Promise<Map<string, PublicProfile>> {
+    const found = new Map<string, PublicProfile>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const kept = this.cache.peekLocal<PublicProfile>(publicProfileKey(id));
+      if (kept) found.set(id, kept);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
     const rows = await this.db
       .select({ id: users.id, name: users.name, avatarUrl: users.avatarUrl })
       .from(users)
-      .where(sql`${users.id} in ${[...new Set(ids)]}`);
-    return new Map(rows.map((r) => [r.id, r]));
+      .where(sql`${users.id} in ${missing}`);
+    for (const row of rows) {
+      this.cache.keepLocal(publicProfileKey(row.id), row, PUBLIC_PROFILE_TTL_S);
+      found.set(row.id, row);
+    }
+    return found;
   }
 
   async updateProfile(actor: Actor, patch: UpdateProfileBody): Promise<User> {
@@ -270,6 +287,8 @@ export class IdentityService {
         })
         .where(eq(userProfiles.userId, actor.id));
     });
+    if (patch.name !== undefined || patch.avatarUrl !== undefined)
+      await this.cache.delete(publicProfileKey(actor.id));
     return this.getUser(actor.id);
   }
 

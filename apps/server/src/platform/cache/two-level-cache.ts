@@ -104,6 +104,21 @@ export class TwoLevelCache {
     }
   }
 
+  /**
+   * This instance's copy only, without asking Redis: for small values that are cheaper to load
+   * again from the database than to fetch one by one. `delete` still drops them on every instance.
+   */
+  peekLocal<T>(key: string): T | undefined {
+    const local = this.l1.get(key);
+    if (local) this.stats.l1Hits++;
+    return local?.value as T | undefined;
+  }
+
+  /** Keeps a value in this instance's memory only (see `peekLocal`). */
+  keepLocal<T>(key: string, value: T, ttlS = this.options.defaultTtlS): void {
+    this.l1.set(key, { value }, { ttl: ttlS * 1000 });
+  }
+
   async set<T>(key: string, value: T, ttlS = this.options.defaultTtlS): Promise<void> {
     this.l1.set(key, { value }, { ttl: ttlS * 1000 });
     await this.setRemote(key, JSON.stringify(value), ttlS);
