@@ -37,7 +37,8 @@ export function useDeleteDesign() {
   return useMutation({
     mutationFn: (id: string) => api.designs.remove(id),
     onSuccess: (_, id) => {
-      client.removeQueries({ queryKey: queryKeys.designs.detail(id) });
+      // Marked, not removed: the page that deleted it is still on screen until it navigates away.
+      void client.invalidateQueries({ queryKey: queryKeys.designs.detail(id), refetchType: 'none' });
       void client.invalidateQueries({ queryKey: queryKeys.designs.feeds });
       void client.invalidateQueries({ queryKey: queryKeys.trends });
     },
