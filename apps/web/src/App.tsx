@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { QueryProvider } from './api/query-provider.tsx';
 import { Layout, RequireAuth } from './components/layout.tsx';
 import { AppErrorBoundary } from './components/route-error-boundary.tsx';
 import { Skeleton } from './components/ui/skeleton.tsx';
@@ -59,10 +60,12 @@ export function AppRoutes() {
 
 export function App() {
   return (
-    <BrowserRouter>
-      <AppErrorBoundary>
-        <AppRoutes />
-      </AppErrorBoundary>
-    </BrowserRouter>
+    <QueryProvider>
+      <BrowserRouter>
+        <AppErrorBoundary>
+          <AppRoutes />
+        </AppErrorBoundary>
+      </BrowserRouter>
+    </QueryProvider>
   );
 }

@@ -109,7 +109,7 @@ describe('api client', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  it('turns error bodies into ApiError with code, details and field errors', async () => {
+  it('turns error bodies into ApiError with code and details', async () => {
     const { store } = setup();
     const fetch = vi.fn(async () =>
       json(400, {
@@ -123,7 +123,7 @@ describe('api client', () => {
     expect(err.status).toBe(400);
     expect(err.code).toBe('validation_failed');
     expect(err.message).toBe('Invalid request');
-    expect(err.fieldErrors()).toEqual({ 'shippingAddress.city': 'is required' });
+    expect(err.details).toEqual([{ path: 'shippingAddress.city', message: 'is required' }]);
   });
 
   it('uses a pair another tab already rotated instead of spending the old refresh token', async () => {

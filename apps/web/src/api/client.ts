@@ -20,19 +20,6 @@ export class ApiError extends Error {
   get notFound(): boolean {
     return this.status === 404 || (this.status === 400 && this.code === 'validation_failed');
   }
-
-  /** Field errors keyed by path ("shippingAddress.city"), first message per path. */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const d of this.details) {
-      const key = d.path
-        .replace(/^body\./, '')
-        .replace(/^\//, '')
-        .replace(/\//g, '.');
-      if (!out[key]) out[key] = d.message;
-    }
-    return out;
-  }
 }
 
 export interface TokenPair {

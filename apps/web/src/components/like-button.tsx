@@ -1,50 +1,57 @@
 import { Heart } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/index.ts';
+import { likesAfter, useLikeDesign } from '../api/mutations.ts';
 import { cn } from '../lib/cn.ts';
 import { useAuth } from '../stores/auth.ts';
 import { toast } from './ui/toast.tsx';
 
-/** Likes update optimistically and roll back when the server says no. */
+/**
+ * Likes show at once, in this button and in every cached copy of the design, and roll back when
+ * the server says no. `likes` and `liked` are the design as last read.
+ */
 export function LikeButton({
   designId,
-  likes: initialLikes,
-  liked: initialLiked,
+  likes,
+  liked,
   size = 'sm',
-  onChange,
 }: {
   designId: string;
   likes: number;
   liked: boolean;
   size?: 'sm' | 'lg';
-  onChange?: (state: { liked: boolean; likes: number }) => void;
 }) {
-  const [state, setState] = useState({ liked: initialLiked, likes: initialLikes });
-  const [pending, setPending] = useState(false);
+  const like = useLikeDesign();
   const signedIn = useAuth((s) => Boolean(s.accessToken));
   const navigate = useNavigate();
+  const { isSuccess, reset } = like;
 
-  async function toggle() {
+  // Once the design as read carries the answer, it speaks for itself again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the design as read changes
+  useEffect(() => {
+    if (isSuccess) reset();
+  }, [likes, liked]);
+
+  const asked = like.isPending ? like.variables : undefined;
+  const state = asked
+    ? { liked: asked.liked, likes: liked === asked.liked ? likes : likesAfter(likes, asked.liked) }
+    : like.isSuccess
+      ? like.data
+      : { liked, likes };
+
+  function toggle() {
     if (!signedIn) {
       navigate('/signin', { state: { from: `/designs/${designId}` } });
       return;
     }
-    if (pending) return;
-    const previous = state;
-    const next = { liked: !previous.liked, likes: Math.max(0, previous.likes + (previous.liked ? -1 : 1)) };
-    setState(next);
-    setPending(true);
-    try {
-      const res = next.liked ? await api.designs.like(designId) : await api.designs.unlike(designId);
-      setState(res);
-      onChange?.(res);
-    } catch (err) {
-      setState(previous);
-      toast.error(`Could not ${next.liked ? 'like' : 'unlike'} this design: ${(err as Error).message}`);
-    } finally {
-      setPending(false);
-    }
+    if (like.isPending) return;
+    const want = !state.liked;
+    like.mutate(
+      { designId, liked: want },
+      {
+        onError: (err) => toast.error(`Could not ${want ? 'like' : 'unlike'} this design: ${err.message}`),
+      },
+    );
   }
 
   return (

@@ -1,7 +1,6 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, signInAs } from '../test/helpers.tsx';
+import { json, renderWithClient, signInAs } from '../test/helpers.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 
 class FakeEventSource extends EventTarget {
@@ -51,11 +50,7 @@ describe('notification bell', () => {
           : json(200, {}),
     );
     vi.stubGlobal('fetch', fetch);
-    render(
-      <MemoryRouter>
-        <NotificationBell />
-      </MemoryRouter>,
-    );
+    renderWithClient(<NotificationBell />);
     await waitFor(() => expect(screen.getByTestId('unread-badge').textContent).toBe('1'));
     await waitFor(() => expect(FakeEventSource.instances.length).toBe(1));
     expect(FakeEventSource.instances[0].url).toBe('/api/notifications/stream?ticket=ticket-9');
@@ -65,12 +60,12 @@ describe('notification bell', () => {
         new MessageEvent('notification', { data: JSON.stringify(n('3', 'Your order has shipped')) }),
       );
     });
-    expect(screen.getByTestId('unread-badge').textContent).toBe('2');
+    await waitFor(() => expect(screen.getByTestId('unread-badge').textContent).toBe('2'));
 
     const bell = screen.getByRole('button', { name: 'Notifications, 2 unread' });
     fireEvent.click(bell);
     fireEvent.click(screen.getByText('Your order has shipped'));
-    expect(screen.getByTestId('unread-badge').textContent).toBe('1');
+    await waitFor(() => expect(screen.getByTestId('unread-badge').textContent).toBe('1'));
     await waitFor(() =>
       expect(fetch).toHaveBeenCalledWith(
         '/api/notifications/00000000-0000-4000-8000-000000000003/read',

@@ -1,39 +1,18 @@
-import type { Notification } from '@btb/contracts';
 import { Bell, CheckCheck } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/index.ts';
 import { cn } from '../lib/cn.ts';
 import { timeAgo } from '../lib/format.ts';
-import { useEventStream } from '../lib/sse.ts';
 import { useAuth } from '../stores/auth.ts';
-
-const notificationEvents = ['notification'] as const;
+import { useNotifications } from './use-notifications.ts';
 
 export function NotificationBell() {
   const userId = useAuth((s) => s.user?.id);
-  const [items, setItems] = useState<Notification[]>([]);
-  const [loading, setLoading] = useState(false);
+  const { items, loading, markRead, markAll } = useNotifications(userId);
   const [open, setOpen] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
   const bell = useRef<HTMLButtonElement>(null);
   const navigate = useNavigate();
-
-  useEffect(() => {
-    if (!userId) return;
-    setLoading(true);
-    api.notifications
-      .list()
-      .then((page) => setItems(page.items))
-      .catch(() => {})
-      .finally(() => setLoading(false));
-  }, [userId]);
-
-  const onLive = useCallback((n: Notification) => {
-    if (!n?.id) return;
-    setItems((prev) => [n, ...prev.filter((p) => p.id !== n.id)].slice(0, 50));
-  }, []);
-  useEventStream<Notification>(userId ? api.notifications.streamUrl : null, notificationEvents, onLive);
 
   useEffect(() => {
     if (!open) return;
@@ -55,27 +34,6 @@ export function NotificationBell() {
   }, [open]);
 
   const unread = items.filter((n) => !n.readAt).length;
-
-  async function markRead(n: Notification) {
-    if (n.readAt) return;
-    setItems((prev) => prev.map((p) => (p.id === n.id ? { ...p, readAt: new Date().toISOString() } : p)));
-    try {
-      await api.notifications.read(n.id);
-    } catch {
-      setItems((prev) => prev.map((p) => (p.id === n.id ? { ...p, readAt: null } : p)));
-    }
-  }
-
-  async function markAll() {
-    const before = items;
-    const now = new Date().toISOString();
-    setItems((prev) => prev.map((p) => (p.readAt ? p : { ...p, readAt: now })));
-    try {
-      await api.notifications.readAll();
-    } catch {
-      setItems(before);
-    }
-  }
 
   if (!userId) return null;
   return (

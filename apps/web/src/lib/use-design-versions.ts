@@ -1,46 +1,29 @@
-import type { Design, DesignVersion, DesignVersionList } from '@btb/contracts';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/index.ts';
+import type { Design, DesignVersion } from '@btb/contracts';
+import { useSelectVersion } from '../api/mutations.ts';
+import { useDesignVersionsQuery } from '../api/queries.ts';
 import { toast } from '../components/ui/toast.tsx';
 
 /**
- * The versions of a design the viewer owns, loaded while `enabled` (e.g. once it is ready), and a
+ * The versions of a design the viewer owns, read while `enabled` (e.g. once it is ready), and a
  * way to choose one; `onChosen` receives the design as it is after the switch.
  */
 export function useDesignVersions(designId: string | null, enabled: boolean, onChosen: (d: Design) => void) {
-  const [list, setList] = useState<DesignVersionList | null>(null);
-  const [selecting, setSelecting] = useState<string | null>(null);
+  const query = useDesignVersionsQuery(designId, enabled);
+  const choose = useSelectVersion(designId);
 
-  const reload = useCallback(async () => {
+  function select(version: DesignVersion) {
     if (!designId) return;
-    try {
-      setList(await api.designs.versions(designId));
-    } catch {
-      // Not the owner, or offline: the page works without its history.
-      setList(null);
-    }
-  }, [designId]);
+    choose.mutate(version, {
+      onSuccess: onChosen,
+      onError: (err) => toast.error(err.message),
+    });
+  }
 
-  useEffect(() => {
-    if (enabled) void reload();
-    else setList(null);
-  }, [enabled, reload]);
-
-  const select = useCallback(
-    async (version: DesignVersion) => {
-      if (!designId) return;
-      setSelecting(version.id);
-      try {
-        onChosen(await api.designs.selectVersion(designId, version.id));
-        await reload();
-      } catch (err) {
-        toast.error((err as Error).message);
-      } finally {
-        setSelecting(null);
-      }
-    },
-    [designId, onChosen, reload],
-  );
-
-  return { list, selecting, select, reload };
+  return {
+    // Not the owner, or offline: the page works without its history.
+    list: enabled && !query.isError ? (query.data ?? null) : null,
+    selecting: choose.isPending ? (choose.variables?.id ?? null) : null,
+    select,
+    reload: () => void query.refetch(),
+  };
 }

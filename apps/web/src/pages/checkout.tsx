@@ -1,21 +1,20 @@
-import type { Order, PrintOptions } from '@btb/contracts';
+import type { PrintOptions } from '@btb/contracts';
 import { Lock, Package } from 'lucide-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api/index.ts';
+import { ApiError } from '../api/index.ts';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';
 import { Button } from '../components/ui/button.tsx';
-import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
-import { PrintChoice } from '../components/print-choice.tsx';
-import { ProductFactsView } from '../components/product-facts.tsx';
-import { FieldError } from '../components/ui/input.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 import { useTitle } from '../lib/use-title.ts';
-import { uuid } from '../lib/uuid.ts';
 import { useAuth } from '../stores/auth.ts';
 import { PaymentCard } from '../components/checkout/payment-card.tsx';
+import { PrintSection, ProductFactsSection } from '../components/checkout/print-section.tsx';
 import { ProductSection } from '../components/checkout/product-section.tsx';
-import { type AddressForm, ShippingSection } from '../components/checkout/shipping-section.tsx';
+import { useShippingForm } from '../components/checkout/shipping-form.ts';
+import { ShippingSection } from '../components/checkout/shipping-section.tsx';
+import { useOrderReview } from '../components/checkout/use-order-review.ts';
 import { useCheckoutProduct } from '../components/checkout/use-checkout-product.ts';
 import { OrderSummaryCard } from '../components/checkout/order-summary-card.tsx';
 import { usePayment } from '../components/checkout/use-payment.ts';
@@ -42,94 +41,20 @@ export function CheckoutPage() {
   } = useCheckoutProduct(designId, search.get('product') ?? '');
   const [quantity, setQuantity] = useState(1);
   const [printOptions, setPrintOptions] = useState<PrintOptions>({});
-  const [shippingMethod, setShippingMethod] = useState<'standard' | 'express'>('standard');
-  const [address, setAddress] = useState<AddressForm>({
-    name: user?.name ?? '',
-    line1: '',
-    line2: '',
-    city: '',
-    state: '',
-    postalCode: '',
-    country: 'US',
-    email: user?.email ?? '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<unknown>(null);
-  const [creating, setCreating] = useState(false);
-  const [order, setOrder] = useState<Order | null>(null);
-  const { card, setCard, paying, payment, setPayment, pay } = usePayment(order, setOrder);
-  const idempotencyKey = useRef(uuid());
+  const shipping = useShippingForm(user);
+  const address = useWatch({ control: shipping.control });
   const summaryRef = useRef<HTMLHeadingElement>(null);
   const asideRef = useRef<HTMLElement>(null);
-
-  // A changed form is a new checkout attempt; a resubmitted identical one reuses its key.
-  const formKey = JSON.stringify([productId, variant?.id, quantity, printOptions, shippingMethod, address]);
-  const lastKey = useRef(formKey);
-  if (lastKey.current !== formKey) {
-    lastKey.current = formKey;
-    idempotencyKey.current = uuid();
-  }
-
-  const setField = (k: keyof AddressForm) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-    setAddress((a) => ({ ...a, [k]: e.target.value }));
-    if (errors[k]) setErrors((x) => ({ ...x, [k]: '' }));
-  };
-
-  async function createOrder(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const local: Record<string, string> = {};
-    for (const k of ['name', 'line1', 'city', 'postalCode', 'country'] as const) {
-      if (!address[k].trim()) local[k] = 'This field is required.';
-    }
-    if (!variant) local.variant = 'Choose a size and colour.';
-    setErrors(local);
-    if (Object.keys(local).length) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    setCreating(true);
-    try {
-      const created = await api.orders.create(
-        {
-          items: [{ designId, productId, variantId: variant!.id, quantity, ...printOptions }],
-          shippingMethod,
-          shippingAddress: {
-            name: address.name.trim(),
-            line1: address.line1.trim(),
-            line2: address.line2.trim() || undefined,
-            city: address.city.trim(),
-            state: address.state.trim() || undefined,
-            postalCode: address.postalCode.trim(),
-            country: address.country,
-            email: address.email.trim() || undefined,
-          },
-        },
-        idempotencyKey.current,
-      );
-      setOrder(created);
-      setPayment(null);
-      requestAnimationFrame(() => {
-        // In one column the summary and Pay sit under the form: bring them up, not just the focus.
-        if (window.matchMedia('(max-width: 1023px)').matches)
-          asideRef.current?.scrollIntoView({ block: 'start' });
-        summaryRef.current?.focus({ preventScroll: true });
-      });
-    } catch (err) {
-      if (err instanceof ApiError && err.details.length) {
-        const fe = err.fieldErrors();
-        const mapped: Record<string, string> = {};
-        for (const [path, msg] of Object.entries(fe)) {
-          const k = path.replace(/^shippingAddress\./, '').replace(/^items\.\d+\./, '');
-          mapped[k] = msg.charAt(0).toUpperCase() + msg.slice(1);
-        }
-        setErrors(mapped);
-        setFormError(new Error('Please check the highlighted fields.'));
-      } else setFormError(err);
-    } finally {
-      setCreating(false);
-    }
-  }
+  const { order, setOrder, itemErrors, formError, creating, submit } = useOrderReview({
+    shipping,
+    item: variant ? { designId, productId, variantId: variant.id, quantity, ...printOptions } : null,
+    // A changed form is a new checkout attempt; a resubmitted identical one reuses its key.
+    formKey: JSON.stringify([productId, variant?.id, quantity, printOptions, address]),
+    onCreated: () => setPayment(null),
+    asideRef,
+    summaryRef,
+  });
+  const { card, setCard, paying, payment, setPayment, pay } = usePayment(order, setOrder);
 
   if (loadError) {
     if (loadError instanceof ApiError && loadError.notFound)
@@ -178,7 +103,7 @@ export function CheckoutPage() {
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <form onSubmit={createOrder} noValidate className="flex flex-col gap-6" aria-label="Order details">
+        <form onSubmit={submit} noValidate className="flex flex-col gap-6" aria-label="Order details">
           <ProductSection
             products={products}
             productId={productId}
@@ -193,54 +118,24 @@ export function CheckoutPage() {
             quantity={quantity}
             setQuantity={setQuantity}
             locked={locked}
-            errors={errors}
+            errors={itemErrors}
             variant={variant}
             product={product}
           />
 
           {product && !locked && (
-            <Card>
-              <CardHeader>
-                <CardTitle>Print</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <PrintChoice
-                  design={design}
-                  product={product}
-                  value={printOptions}
-                  onChange={setPrintOptions}
-                  color={color}
-                />
-                <FieldError>
-                  {errors.placement ||
-                    errors['placement.x'] ||
-                    errors['placement.y'] ||
-                    errors['placement.width'] ||
-                    errors.repeat}
-                </FieldError>
-              </CardContent>
-            </Card>
+            <PrintSection
+              design={design}
+              product={product}
+              printOptions={printOptions}
+              setPrintOptions={setPrintOptions}
+              color={color}
+              errors={itemErrors}
+            />
           )}
+          {product?.facts && <ProductFactsSection product={product} country={address.country ?? 'US'} />}
 
-          {product?.facts && (
-            <Card>
-              <CardHeader>
-                <CardTitle>About the {product.name}</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <ProductFactsView product={product} country={address.country} />
-              </CardContent>
-            </Card>
-          )}
-
-          <ShippingSection
-            address={address}
-            errors={errors}
-            locked={locked}
-            setField={setField}
-            shippingMethod={shippingMethod}
-            setShippingMethod={setShippingMethod}
-          />
+          <ShippingSection form={shipping} locked={locked} />
           {formError ? <ErrorNote error={formError} /> : null}
           {!order && (
             <Button type="submit" size="lg" loading={creating} className="self-start">

@@ -59,9 +59,8 @@ export function GalleryPage() {
     sort: (filters.sort || undefined) as 'new' | 'top' | 'trending' | undefined,
     limit: PAGE,
   };
-  const key = JSON.stringify(query);
 
-  const { items, loading, loadingMore, error, load, sentinel } = useDesignFeed(key);
+  const { items, loading, loadingMore, error, load, sentinel } = useDesignFeed(query);
 
   const anyFilter = Boolean(q || filters.category || filters.style || filters.color || filters.tag);
 

@@ -1,8 +1,6 @@
-import type { Order } from '@btb/contracts';
 import { ChevronRight, Package } from 'lucide-react';
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/index.ts';
+import { pagedItems, useOrders } from '../api/queries.ts';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';
 import { statusLabels, statusTone } from '../components/order-timeline.tsx';
 import { Badge } from '../components/ui/badge.tsx';
@@ -13,33 +11,10 @@ import { useTitle } from '../lib/use-title.ts';
 
 export function OrdersPage() {
   useTitle('Orders');
-  const [orders, setOrders] = useState<Order[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  const load = useCallback(() => {
-    setError(null);
-    api.orders.list().then((p) => {
-      setOrders(p.items);
-      setCursor(p.nextCursor);
-    }, setError);
-  }, []);
-  useEffect(load, [load]);
-
-  async function more() {
-    if (!cursor) return;
-    setLoadingMore(true);
-    try {
-      const p = await api.orders.list(cursor);
-      setOrders((o) => [...(o ?? []), ...p.items]);
-      setCursor(p.nextCursor);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const list = useOrders();
+  const orders = list.data ? pagedItems(list.data) : null;
+  const error = list.error;
+  const load = () => void list.refetch();
 
   return (
     <div>
@@ -100,9 +75,13 @@ export function OrdersPage() {
           ))}
         </ul>
       )}
-      {cursor && (
+      {list.hasNextPage && (
         <div className="mt-4 flex justify-center">
-          <Button variant="outline" onClick={more} loading={loadingMore}>
+          <Button
+            variant="outline"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+          >
             Load more
           </Button>
         </div>

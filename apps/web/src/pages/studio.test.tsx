@@ -1,8 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { design, designId, version } from '../test/designs.ts';
-import { json, signInAs } from '../test/helpers.tsx';
+import { json, renderWithClient, signInAs } from '../test/helpers.tsx';
 import { StudioPage } from './studio.tsx';
 
 afterEach(() => {
@@ -14,11 +13,7 @@ describe('studio form', () => {
   beforeEach(() => signInAs());
 
   it('starts with no colours, so the prompt names them', () => {
-    render(
-      <MemoryRouter initialEntries={['/studio']}>
-        <StudioPage />
-      </MemoryRouter>,
-    );
+    renderWithClient(<StudioPage />, { route: '/studio' });
     expect(screen.getByText('(0/5)')).toBeTruthy();
     expect(screen.queryByLabelText('Colour 1')).toBeNull();
     expect(screen.getByText(/the colours your prompt names lead/)).toBeTruthy();
@@ -28,11 +23,7 @@ describe('studio form', () => {
   });
 
   it('shows the hourly design allowance before it is reached', () => {
-    render(
-      <MemoryRouter initialEntries={['/studio']}>
-        <StudioPage />
-      </MemoryRouter>,
-    );
+    renderWithClient(<StudioPage />, { route: '/studio' });
     expect(screen.getByTestId('design-quota').textContent).toBe('Your plan allows 10 new designs an hour.');
   });
 
@@ -45,11 +36,7 @@ describe('studio form', () => {
           : json(200, design()),
       ),
     );
-    render(
-      <MemoryRouter initialEntries={[`/studio?design=${designId}`]}>
-        <StudioPage />
-      </MemoryRouter>,
-    );
+    renderWithClient(<StudioPage />, { route: `/studio?design=${designId}` });
     await waitFor(() =>
       expect((screen.getByLabelText('Describe your garment') as HTMLTextAreaElement).value).toBe(
         'cats and toucans on a cream tote',

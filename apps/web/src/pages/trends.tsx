@@ -1,7 +1,5 @@
-import type { Trends } from '@btb/contracts';
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/index.ts';
+import { useTrends } from '../api/queries.ts';
 import { RankBars } from '../components/charts.tsx';
 import { ErrorNote, PageHeader } from '../components/layout.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
@@ -11,13 +9,10 @@ import { useTitle } from '../lib/use-title.ts';
 
 export function TrendsPage() {
   useTitle('Trends');
-  const [trends, setTrends] = useState<Trends | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.trends().then(setTrends, setError);
-  }, []);
-  useEffect(load, [load]);
+  const query = useTrends();
+  const trends = query.data;
+  const error = trends ? null : query.error;
+  const load = () => void query.refetch();
 
   return (
     <div>

@@ -1,4 +1,8 @@
 import type { AuthResponse, User } from '@btb/contracts';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
 import { useAuth } from '../stores/auth.ts';
 
 export const testUser: User = {
@@ -41,4 +45,19 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     status,
     headers: { 'content-type': 'application/json', ...headers },
   });
+}
+
+/** A cache for one test: no retries, so a failure shows at once. */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+}
+
+/** Renders `ui` at `route` with its own query cache, which it returns for the test to look into. */
+export function renderWithClient(ui: ReactNode, { route = '/', client = testQueryClient() } = {}) {
+  const result = render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+    </QueryClientProvider>,
+  );
+  return { ...result, client };
 }

@@ -3,7 +3,9 @@ import type { Design } from '@btb/contracts';
 import { Eye, EyeOff } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/index.ts';
+import { queryKeys } from '../../api/queries.ts';
 import { DesignThumb } from '../design-card.tsx';
 import { Badge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
@@ -16,7 +18,8 @@ import { SearchBox, td, usePaged, PagedTable } from './paged-table.tsx';
 export function DesignsPanel() {
   const [q, setQ] = useState('');
   const dq = useDebouncedValue(q, 300);
-  const paged = usePaged<Design>((c) => api.admin.designs(dq || undefined, c), dq);
+  const paged = usePaged<Design>(queryKeys.admin.designs(dq), (c) => api.admin.designs(dq || undefined, c));
+  const client = useQueryClient();
   const { confirm, dialog } = useConfirm();
 
   async function toggle(d: Design) {
@@ -31,12 +34,14 @@ export function DesignsPanel() {
       }))
     )
       return;
-    paged.setItems((xs) => xs?.map((x) => (x.id === d.id ? { ...x, hidden } : x)) ?? null);
+    paged.updateItems((x) => (x.id === d.id ? { ...x, hidden } : x));
     try {
       await api.admin.updateDesign(d.id, { hidden });
+      // The gallery and the design's page no longer show it (or show it again).
+      void client.invalidateQueries({ queryKey: queryKeys.designs.all });
       toast.success(hidden ? `"${d.title}" hidden from the gallery` : `"${d.title}" visible again`);
     } catch (err) {
-      paged.setItems((xs) => xs?.map((x) => (x.id === d.id ? { ...x, hidden: d.hidden } : x)) ?? null);
+      paged.updateItems((x) => (x.id === d.id ? { ...x, hidden: d.hidden } : x));
       toast.error((err as Error).message);
     }
   }

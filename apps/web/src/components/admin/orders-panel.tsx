@@ -3,6 +3,7 @@ import { type Order, type OrderStatus, orderStatuses } from '@btb/contracts';
 import { RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import { api } from '../../api/index.ts';
+import { queryKeys } from '../../api/queries.ts';
 import { statusLabels, statusTone } from '../order-timeline.tsx';
 import { Badge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
@@ -14,14 +15,14 @@ import { td, usePaged, PagedTable } from './paged-table.tsx';
 
 export function OrdersPanel() {
   const [status, setStatus] = useState<OrderStatus | ''>('');
-  const paged = usePaged<Order>((c) => api.admin.orders(status, c), status);
+  const paged = usePaged<Order>(queryKeys.admin.orders(status), (c) => api.admin.orders(status, c));
   const [retrying, setRetrying] = useState<string | null>(null);
 
   async function retry(o: Order) {
     setRetrying(o.id);
     try {
       const next = await api.admin.retryFulfillment(o.id);
-      paged.setItems((xs) => xs?.map((x) => (x.id === o.id ? next : x)) ?? null);
+      paged.updateItems((x) => (x.id === o.id ? next : x));
       toast.success('Fulfilment resubmitted');
     } catch (err) {
       toast.error((err as Error).message);

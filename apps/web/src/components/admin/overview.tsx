@@ -1,7 +1,5 @@
 /** The admin overview: totals, generation timing, error rate and the last fortnight by day. */
-import type { AdminStats } from '@btb/contracts';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api/index.ts';
+import { useAdminStats } from '../../api/queries.ts';
 import { BarChart, LineChart } from '../charts.tsx';
 import { ErrorNote } from '../layout.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card.tsx';
@@ -34,14 +32,8 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
 }
 
 export function Overview() {
-  const [stats, setStats] = useState<AdminStats | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.admin.stats().then(setStats, setError);
-  }, []);
-  useEffect(load, [load]);
-  if (error) return <ErrorNote error={error} retry={load} />;
+  const { data: stats, error, refetch } = useAdminStats();
+  if (error && !stats) return <ErrorNote error={error} retry={() => void refetch()} />;
   if (!stats) {
     return (
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" aria-busy="true">

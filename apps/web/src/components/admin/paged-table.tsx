@@ -1,6 +1,8 @@
 /** What every admin list shares: the search box, the keyboard-scrollable table and keyset paging. */
+import type { Page } from '@btb/contracts';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { updatePagedItems, useAdminList } from '../../api/queries.ts';
 import { EmptyState, ErrorNote } from '../layout.tsx';
 import { Button } from '../ui/button.tsx';
 import { Input } from '../ui/input.tsx';
@@ -51,33 +53,21 @@ const th = 'px-4 py-3 text-xs font-medium text-ink-soft';
 
 export const td = 'px-4 py-3 align-middle';
 
-/** A paged admin list that reloads whenever `filterKey` changes. */
-export function usePaged<T>(
-  fetcher: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>,
-  filterKey: string,
+/** A paged admin list, cached under `key` (which names its filter), and a way to change its rows in place. */
+export function usePaged<T extends { id: string }>(
+  key: QueryKey,
+  fetchPage: (cursor?: string) => Promise<Page<T>>,
 ) {
-  const [items, setItems] = useState<T[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const fetchRef = useRef(fetcher);
-  fetchRef.current = fetcher;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey is what changes the fetcher
-  const load = useCallback(() => {
-    setError(null);
-    setItems(null);
-    fetchRef.current().then((p) => {
-      setItems(p.items);
-      setCursor(p.nextCursor);
-    }, setError);
-  }, [filterKey]);
-  useEffect(load, [load]);
-  const more = async () => {
-    if (!cursor) return;
-    const p = await fetchRef.current(cursor);
-    setItems((x) => [...(x ?? []), ...p.items]);
-    setCursor(p.nextCursor);
+  const client = useQueryClient();
+  const list = useAdminList(key, fetchPage);
+  return {
+    items: list.items,
+    hasMore: list.hasNextPage,
+    error: list.error,
+    load: () => void list.refetch(),
+    more: () => void list.fetchNextPage(),
+    updateItems: (update: (item: T) => T) => updatePagedItems<T>(client, key, update),
   };
-  return { items, setItems, cursor, error, load, more };
 }
 
 /**
@@ -92,12 +82,12 @@ export function PagedTable<T extends { id: string }>({
   renderRow,
 }: {
   label: string;
-  paged: Pick<ReturnType<typeof usePaged<T>>, 'items' | 'cursor' | 'error' | 'load' | 'more'>;
+  paged: Pick<ReturnType<typeof usePaged<T>>, 'items' | 'hasMore' | 'error' | 'load' | 'more'>;
   empty: string;
   columns: string[];
   renderRow: (item: T) => React.ReactNode;
 }) {
-  const { items, cursor, error, load, more } = paged;
+  const { items, hasMore, error, load, more } = paged;
   return (
     <>
       {error ? <ErrorNote error={error} retry={load} /> : null}
@@ -121,7 +111,7 @@ export function PagedTable<T extends { id: string }>({
           </TableShell>
         )
       )}
-      {cursor && (
+      {hasMore && (
         <Button variant="outline" className="self-center" onClick={more}>
           Load more
         </Button>

@@ -2,6 +2,7 @@
 import type { User } from '@btb/contracts';
 import { useState } from 'react';
 import { api } from '../../api/index.ts';
+import { queryKeys } from '../../api/queries.ts';
 import { Badge } from '../ui/badge.tsx';
 import { Button } from '../ui/button.tsx';
 import { Select } from '../ui/input.tsx';
@@ -17,7 +18,7 @@ export function UsersPanel() {
   const [q, setQ] = useState('');
   const dq = useDebouncedValue(q, 300);
   const me = useAuth((s) => s.user);
-  const paged = usePaged<User>((c) => api.admin.users(dq || undefined, c), dq);
+  const paged = usePaged<User>(queryKeys.admin.users(dq), (c) => api.admin.users(dq || undefined, c));
   const { confirm, dialog } = useConfirm();
 
   async function update(u: User, body: { role?: 'user' | 'admin'; status?: 'active' | 'suspended' }) {
@@ -25,7 +26,7 @@ export function UsersPanel() {
     if (question && !(await confirm(question))) return;
     try {
       const next = await api.admin.updateUser(u.id, body);
-      paged.setItems((xs) => xs?.map((x) => (x.id === u.id ? { ...x, ...next } : x)) ?? null);
+      paged.updateItems((x) => (x.id === u.id ? { ...x, ...next } : x));
       toast.success(`${u.name} updated`);
     } catch (err) {
       toast.error((err as Error).message);

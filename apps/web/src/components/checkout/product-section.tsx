@@ -36,7 +36,7 @@ export function ProductSection({
   quantity: number;
   setQuantity: Dispatch<SetStateAction<number>>;
   locked: boolean;
-  errors: Record<string, string>;
+  errors: Partial<Record<string, string>>;
   variant: Product['variants'][number] | undefined;
   product: Product | undefined;
 }) {

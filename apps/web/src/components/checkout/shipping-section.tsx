@@ -1,31 +1,22 @@
-import type { Address } from '@btb/contracts';
+import { type UseFormReturn, useWatch } from 'react-hook-form';
 import { cn } from '../../lib/cn.ts';
 import { countries } from '../../lib/countries.ts';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card.tsx';
 import { Field, Input, Select } from '../ui/input.tsx';
-
-export type AddressForm = Required<Pick<Address, 'name' | 'line1' | 'city' | 'postalCode' | 'country'>> & {
-  line2: string;
-  state: string;
-  email: string;
-};
+import type { ShippingPart, ShippingValues } from './shipping-form.ts';
 
 /** Checkout's second step: where the box goes, and how fast. */
 export function ShippingSection({
-  address,
-  errors,
+  form,
   locked,
-  setField,
-  shippingMethod,
-  setShippingMethod,
 }: {
-  address: AddressForm;
-  errors: Record<string, string>;
+  form: UseFormReturn<ShippingValues, unknown, ShippingPart>;
   locked: boolean;
-  setField: (k: keyof AddressForm) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
-  shippingMethod: 'standard' | 'express';
-  setShippingMethod: (method: 'standard' | 'express') => void;
 }) {
+  const { register, control } = form;
+  const { errors: fieldErrors } = form.formState;
+  const errors = Object.fromEntries(Object.entries(fieldErrors).map(([k, e]) => [k, e?.message]));
+  const shippingMethod = useWatch({ control, name: 'shippingMethod' });
   return (
     <Card>
       <CardHeader>
@@ -33,87 +24,26 @@ export function ShippingSection({
       </CardHeader>
       <CardContent className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label="Full name" error={errors.name} className="sm:col-span-2">
-          {(p) => (
-            <Input
-              {...p}
-              name="name"
-              autoComplete="name"
-              disabled={locked}
-              value={address.name}
-              onChange={setField('name')}
-            />
-          )}
+          {(p) => <Input {...p} {...register('name')} autoComplete="name" disabled={locked} />}
         </Field>
         <Field label="Address" error={errors.line1} className="sm:col-span-2">
-          {(p) => (
-            <Input
-              {...p}
-              name="line1"
-              autoComplete="address-line1"
-              disabled={locked}
-              value={address.line1}
-              onChange={setField('line1')}
-            />
-          )}
+          {(p) => <Input {...p} {...register('line1')} autoComplete="address-line1" disabled={locked} />}
         </Field>
         <Field label="Apartment, suite (optional)" error={errors.line2} className="sm:col-span-2">
-          {(p) => (
-            <Input
-              {...p}
-              name="line2"
-              autoComplete="address-line2"
-              disabled={locked}
-              value={address.line2}
-              onChange={setField('line2')}
-            />
-          )}
+          {(p) => <Input {...p} {...register('line2')} autoComplete="address-line2" disabled={locked} />}
         </Field>
         <Field label="City" error={errors.city}>
-          {(p) => (
-            <Input
-              {...p}
-              name="city"
-              autoComplete="address-level2"
-              disabled={locked}
-              value={address.city}
-              onChange={setField('city')}
-            />
-          )}
+          {(p) => <Input {...p} {...register('city')} autoComplete="address-level2" disabled={locked} />}
         </Field>
         <Field label="State / region (optional)" error={errors.state}>
-          {(p) => (
-            <Input
-              {...p}
-              name="state"
-              autoComplete="address-level1"
-              disabled={locked}
-              value={address.state}
-              onChange={setField('state')}
-            />
-          )}
+          {(p) => <Input {...p} {...register('state')} autoComplete="address-level1" disabled={locked} />}
         </Field>
         <Field label="Postal code" error={errors.postalCode}>
-          {(p) => (
-            <Input
-              {...p}
-              name="postalCode"
-              autoComplete="postal-code"
-              disabled={locked}
-              value={address.postalCode}
-              onChange={setField('postalCode')}
-            />
-          )}
+          {(p) => <Input {...p} {...register('postalCode')} autoComplete="postal-code" disabled={locked} />}
         </Field>
         <Field label="Country" error={errors.country}>
           {(p) => (
-            <Select
-              {...p}
-              name="country"
-              autoComplete="country"
-              disabled={locked}
-              value={address.country}
-              onChange={setField('country')}
-            >
+            <Select {...p} {...register('country')} autoComplete="country" disabled={locked}>
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name} ({c.code})
@@ -123,17 +53,7 @@ export function ShippingSection({
           )}
         </Field>
         <Field label="Email for updates (optional)" error={errors.email} className="sm:col-span-2">
-          {(p) => (
-            <Input
-              {...p}
-              name="email"
-              type="email"
-              autoComplete="email"
-              disabled={locked}
-              value={address.email}
-              onChange={setField('email')}
-            />
-          )}
+          {(p) => <Input {...p} {...register('email')} type="email" autoComplete="email" disabled={locked} />}
         </Field>
         <fieldset className="sm:col-span-2">
           <legend className="mb-2 text-sm font-medium">Shipping method</legend>
@@ -153,11 +73,9 @@ export function ShippingSection({
               >
                 <input
                   type="radio"
-                  name="shippingMethod"
+                  {...register('shippingMethod')}
                   value={value}
-                  checked={shippingMethod === value}
                   disabled={locked}
-                  onChange={() => setShippingMethod(value)}
                   className="accent-[var(--color-accent)]"
                 />
                 <span className="flex flex-col">

@@ -1,6 +1,5 @@
-import type { Design, Product } from '@btb/contracts';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/index.ts';
+import { useDesign, useProducts } from '../../api/queries.ts';
 
 /**
  * The design and catalogue behind checkout, and the variant the chosen product, size and colour
@@ -10,20 +9,17 @@ export function useCheckoutProduct(designId: string, initialProductId: string) {
   const [productId, setProductId] = useState(initialProductId);
   const [size, setSize] = useState('');
   const [color, setColor] = useState('');
-  const [design, setDesign] = useState<Design | null>(null);
-  const [products, setProducts] = useState<Product[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const { data: design, error: designError } = useDesign(designId);
+  const { data: products, error: productsError } = useProducts();
+
   useEffect(() => {
-    Promise.all([api.designs.get(designId), api.catalog.products()]).then(([d, ps]) => {
-      setDesign(d);
-      setProducts(ps);
-      setProductId((cur) =>
-        cur && ps.some((p) => p.id === cur)
-          ? cur
-          : ((ps.find((p) => p.category === d.category) ?? ps[0])?.id ?? ''),
-      );
-    }, setLoadError);
-  }, [designId]);
+    if (!design || !products) return;
+    setProductId((cur) =>
+      cur && products.some((p) => p.id === cur)
+        ? cur
+        : ((products.find((p) => p.category === design.category) ?? products[0])?.id ?? ''),
+    );
+  }, [design, products]);
 
   const product = products?.find((p) => p.id === productId);
   const sizes = useMemo(() => [...new Set(product?.variants.map((v) => v.size) ?? [])], [product]);
@@ -41,9 +37,9 @@ export function useCheckoutProduct(designId: string, initialProductId: string) {
     product?.variants.find((v) => v.size === size);
 
   return {
-    design,
-    products,
-    loadError,
+    design: design ?? null,
+    products: products ?? null,
+    loadError: designError ?? productsError,
     product,
     productId,
     setProductId,

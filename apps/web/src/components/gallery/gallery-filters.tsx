@@ -1,8 +1,6 @@
-import type { Trends } from '@btb/contracts';
 import { categories, styles } from '@btb/contracts/enums';
 import { Search, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
-import { api } from '../../api/index.ts';
+import { useTrends } from '../../api/queries.ts';
 import type { SetURLSearchParams } from 'react-router';
 import { cn } from '../../lib/cn.ts';
 import { humanize } from '../../lib/format.ts';
@@ -43,10 +41,8 @@ export function GalleryFilters({
   anyFilter: boolean;
   setParams: SetURLSearchParams;
 }) {
-  const [trends, setTrends] = useState<Trends | null>(null);
-  useEffect(() => {
-    api.trends().then(setTrends, () => {});
-  }, []);
+  // Without trends (offline, or not yet read) the filters offer the built-in swatches.
+  const { data: trends } = useTrends();
 
   const topTags = trends?.tags.slice(0, 10).map((t) => t.value) ?? [];
   // The server matches colours exactly, so offer the colours designs actually use (from trends).

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useAuth } from '../stores/auth.ts';
-import { authResponse, json } from '../test/helpers.tsx';
-import { AuthForm } from './auth.tsx';
+import { useAuth } from '../../stores/auth.ts';
+import { authResponse, json } from '../../test/helpers.tsx';
+import { AuthForm } from './auth-form.tsx';
 
 beforeEach(() => {
   useAuth.setState({ user: null, accessToken: null, refreshToken: null });
@@ -35,8 +35,8 @@ describe('sign-in form', () => {
     );
     const email = screen.getByLabelText('Email');
     const password = screen.getByLabelText('Password');
-    expect(document.activeElement).toBe(email);
-    fireEvent.change(email, { target: { value: 'not-an-email' } });
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    fireEvent.change(email, { target: { value: 'ada@example.com' } });
     fireEvent.change(password, { target: { value: 'short' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
@@ -48,6 +48,29 @@ describe('sign-in form', () => {
     // Focus moves to the first invalid field.
     await waitFor(() => expect(document.activeElement).toBe(email));
     expect(useAuth.getState().accessToken).toBeNull();
+  });
+
+  it('checks the fields with the contract before asking the server', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    render(
+      <MemoryRouter>
+        <AuthForm mode="signup" />
+      </MemoryRouter>,
+    );
+    const name = screen.getByLabelText('Name');
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'not-an-email' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await screen.findByText('Please tell us your name.');
+    expect(screen.getByText('Email must be a valid email address')).toBeTruthy();
+    expect(screen.getByText('Password must be at least 8 characters')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    expect(fetch).not.toHaveBeenCalled();
+    // Putting a field right clears its message.
+    fireEvent.change(name, { target: { value: 'Ada' } });
+    await waitFor(() => expect(screen.queryByText('Please tell us your name.')).toBeNull());
   });
 
   it('says so when the credentials are wrong', async () => {
