@@ -62,7 +62,7 @@ function bankPage(input: { action: string; returnUrl: string; amount: string }):
 <main>
   <p class="tag">Test mode · no real bank, no real money</p>
   <h1>Test bank — confirm payment of ${amount} to Boutique-To-Box</h1>
-  <p>This page stands in for your bank's 3-D Secure check, like Stripe's test authentication page. Choose how your bank answers; you then go back to the shop.</p>
+  <p>This page stands in for your bank's 3‑D Secure check, like Stripe's test authentication page. Choose how your bank answers; you then go back to the shop.</p>
   <form method="post" action="${escapeHtml(input.action)}">
     <input type="hidden" name="return_url" value="${escapeHtml(input.returnUrl)}">
     <button type="submit" name="decision" value="complete" class="primary">Complete authentication</button>
