@@ -270,6 +270,85 @@ async function main() {
     });
 
     await step(
+      '3-D Secure: the bank page fails it, another card pays; on a dark phone the bank confirms it',
+      ['like it from a second account'],
+      async () => {
+        /** A reviewed order for the design, paid with the card that needs the bank: the bank step. */
+        const toTheBank = async (page: Page) => {
+          await page.goto(`/checkout/${state.designId}`);
+          await page.getByLabel('Address', { exact: true }).fill('1 Market Street');
+          await page.getByLabel('City').fill('San Francisco');
+          await page.getByLabel('Postal code').fill('94105');
+          await page.getByRole('button', { name: 'Review order' }).click();
+          await page.getByTestId('order-total').waitFor({ timeout: 15_000 });
+          await page.getByLabel('Test card').selectOption('pm_card_authenticationRequired');
+          await page.getByRole('button', { name: /^Pay / }).click();
+          await page.getByText('Your bank needs you to confirm this payment').waitFor({ timeout: 15_000 });
+        };
+        const atTheBank = async (page: Page) => {
+          await page.getByRole('button', { name: 'Confirm with your bank' }).click();
+          await page.waitForURL('**/api/payments/test-bank/**', { timeout: 15_000 });
+          await page
+            .getByRole('heading', { name: /^Test bank — confirm payment of \$[\d.,]+ to Boutique-To-Box$/ })
+            .waitFor({ timeout: 10_000 });
+        };
+        const backAtCheckout = async (page: Page) => {
+          await page.waitForURL(/\/orders\/[0-9a-f-]+\/checkout/, { timeout: 15_000 });
+        };
+
+        const { page } = buyer!;
+        await toTheBank(page);
+        await showAtTop(page, page.getByRole('heading', { name: '3. Payment' }));
+        await screenshot(page, 'checkout-3ds-step-desktop');
+        await atTheBank(page);
+        await screenshot(page, 'test-bank-desktop');
+        await page.getByRole('button', { name: 'Fail authentication' }).click();
+        await backAtCheckout(page);
+        await page
+          .getByRole('alert')
+          .filter({ hasText: 'unable to authenticate' })
+          .waitFor({ timeout: 15_000 });
+        await screenshot(page, 'checkout-3ds-failed-desktop');
+        // The same order, with another card.
+        const failedOrder = new URL(page.url()).pathname.split('/')[2];
+        await page.getByLabel('Test card').selectOption('pm_card_visa');
+        await page.getByRole('button', { name: /^Pay / }).click();
+        await page.getByText('Payment received').waitFor({ timeout: 15_000 });
+        await page.getByRole('link', { name: 'Track your order' }).click();
+        await page.waitForURL(`**/orders/${failedOrder}`);
+        await page
+          .getByTestId('order-status')
+          .filter({ hasNotText: /Awaiting|failed/i })
+          .waitFor();
+
+        const phone = await browser!.newContext({
+          baseURL: base,
+          viewport: viewports.phone,
+          deviceScaleFactor: 2,
+          colorScheme: 'dark',
+          storageState: await buyer!.ctx.storageState(),
+        });
+        try {
+          const p = await phone.newPage();
+          await toTheBank(p);
+          await screenshot(p, 'checkout-3ds-step-phone-dark');
+          await atTheBank(p);
+          await screenshot(p, 'test-bank-phone-dark');
+          await p.getByRole('button', { name: 'Complete authentication' }).click();
+          await backAtCheckout(p);
+          await p.getByText('Payment received').waitFor({ timeout: 15_000 });
+          // The bank's query is gone: a reload does not confirm again, and still shows it paid.
+          if (new URL(p.url()).search) throw new Error(`the return query stayed: ${p.url()}`);
+          await screenshot(p, 'checkout-3ds-paid-phone-dark');
+          await p.reload();
+          await p.getByText('Payment received').waitFor({ timeout: 15_000 });
+        } finally {
+          await phone.close();
+        }
+      },
+    );
+
+    await step(
       'place and resize a print with the mouse and the keyboard, order it, see it on the order',
       ['like it from a second account'],
       async () => {

@@ -13,6 +13,9 @@ import { NotFoundPage } from './pages/not-found.tsx';
 const StudioPage = lazy(() => import('./pages/studio.tsx').then((m) => ({ default: m.StudioPage })));
 const CheckoutPage = lazy(() => import('./pages/checkout.tsx').then((m) => ({ default: m.CheckoutPage })));
 const OrdersPage = lazy(() => import('./pages/orders.tsx').then((m) => ({ default: m.OrdersPage })));
+const OrderCheckoutPage = lazy(() =>
+  import('./pages/order-checkout.tsx').then((m) => ({ default: m.OrderCheckoutPage })),
+);
 const OrderPage = lazy(() => import('./pages/order.tsx').then((m) => ({ default: m.OrderPage })));
 const ProfilePage = lazy(() => import('./pages/profile.tsx').then((m) => ({ default: m.ProfilePage })));
 const TrendsPage = lazy(() => import('./pages/trends.tsx').then((m) => ({ default: m.TrendsPage })));
@@ -43,6 +46,7 @@ export function AppRoutes() {
         <Route path="checkout/:designId" element={member(<CheckoutPage />)} />
         <Route path="orders" element={member(<OrdersPage />)} />
         <Route path="orders/:id" element={member(<OrderPage />)} />
+        <Route path="orders/:id/checkout" element={member(<OrderCheckoutPage />)} />
         <Route path="profile" element={member(<ProfilePage />)} />
         <Route
           path="admin"

@@ -224,13 +224,27 @@ export const orderSchema = z
 export type Order = z.infer<typeof orderSchema>;
 
 export const payOrderBodySchema = z.object({ paymentMethod: z.string().trim().min(3).max(100) });
+/**
+ * What the buyer must do before a payment can finish (Stripe's `next_action`): for 3-D Secure, go to
+ * `url` (their bank's page; relative to the app with the embedded test gateway), which sends them
+ * back to the order's checkout with `payment_intent` and `redirect_status` in the query.
+ */
+export const paymentNextActionSchema = z
+  .object({ type: z.literal('redirect_to_url'), url: z.string() })
+  .meta({ id: 'PaymentNextAction' });
+export type PaymentNextAction = z.infer<typeof paymentNextActionSchema>;
 export const payOrderResponseSchema = z.object({
   order: orderSchema,
   payment: z.object({
     status: z.enum(['succeeded', 'requires_action', 'failed']),
     message: z.string().optional(),
     clientSecret: z.string().optional(),
+    nextAction: paymentNextActionSchema.optional(),
   }),
+});
+/** POST /api/orders/:id/pay/confirm: the PaymentIntent the bank sent the buyer back with (`payment_intent`), else the latest. */
+export const confirmPaymentBodySchema = z.object({
+  paymentIntent: z.string().trim().min(3).max(255).optional(),
 });
 export type PaymentResult = z.infer<typeof payOrderResponseSchema>;
 

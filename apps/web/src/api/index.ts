@@ -91,6 +91,12 @@ export const api = {
       client.post<Order>('/api/orders', body, { 'idempotency-key': idempotencyKey }),
     pay: (id: string, paymentMethod: string) =>
       client.post<PaymentResult>(`/api/orders/${enc(id)}/pay`, { paymentMethod }),
+    /** Back from the bank (3-D Secure): how the payment ended, recorded once. */
+    confirmPayment: (id: string, paymentIntent?: string) =>
+      client.post<PaymentResult>(
+        `/api/orders/${enc(id)}/pay/confirm`,
+        paymentIntent ? { paymentIntent } : {},
+      ),
     cancel: (id: string) => client.post<Order>(`/api/orders/${enc(id)}/cancel`),
     list: (cursor?: string) => client.get<Page<Order>>('/api/orders', { cursor }),
     get: (id: string) => client.get<Order>(`/api/orders/${enc(id)}`),

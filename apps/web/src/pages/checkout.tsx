@@ -170,6 +170,7 @@ export function CheckoutPage() {
               payment={payment}
               pay={pay}
               paying={paying}
+              onAnotherCard={() => setPayment(null)}
             />
           )}
         </aside>

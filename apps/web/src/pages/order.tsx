@@ -52,7 +52,7 @@ export function OrderPage() {
               {statusLabels[order.status]}
             </Badge>
             {order.status === 'pending_payment' || order.status === 'payment_failed' ? (
-              <ButtonLink to={`/checkout/${order.items[0]?.designId}`} size="sm" variant="outline">
+              <ButtonLink to={`/orders/${order.id}/checkout`} size="sm" variant="outline">
                 Pay again
               </ButtonLink>
             ) : null}

@@ -1,4 +1,4 @@
-import type { Config } from '../../config.ts';
+import { type Config, publicBaseUrl } from '../../config.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { AuthGuard } from '../identity/index.ts';
 import type { AppModule } from '../module.ts';
@@ -7,6 +7,7 @@ import type { PaymentGateway } from './providers/payment-gateway.ts';
 import { StripeGateway } from './providers/stripe-gateway.ts';
 import { TEST_GATEWAY_WEBHOOK_SECRET, TestGateway } from './providers/test-gateway.ts';
 import { paymentRoutes, stripeWebhookRoutes } from './routes.ts';
+import { testBankRoutes } from './test-bank.ts';
 import { PaymentsService } from './service.ts';
 
 export type { PaymentsService } from './service.ts';
@@ -41,12 +42,16 @@ export function createPaymentsModule(
     jobs: platform.jobs,
     logger: platform.logger,
     poke: () => platform.relay.poke(),
+    // The web app's checkout of that order, which confirms the payment on return.
+    returnUrl: (orderId) => `${publicBaseUrl(platform.config)}/orders/${orderId}/checkout`,
   });
   const module: AppModule = {
     name: 'payments',
     routes: async (app) => {
       await app.register(paymentRoutes(service, deps.guard));
       await app.register(stripeWebhookRoutes(service));
+      if (gateway instanceof TestGateway)
+        await app.register(testBankRoutes(gateway, publicBaseUrl(platform.config)));
     },
     startWorkers: async () => {
       service.startWorkers(platform.config.JOBS_CONCURRENCY, platform.config.JOBS_POLL_MS);

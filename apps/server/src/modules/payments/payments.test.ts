@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type Session, until } from '../../testing/fixtures.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { getOrder, itemFor, pay, placeOrder, readyDesign } from '../orders/testing/commerce-fixtures.ts';
+import { type FakeHttpServer, startFakeHttpServer } from '../../platform/testing/fake-http-server.ts';
 import { TEST_GATEWAY_WEBHOOK_SECRET } from './providers/test-gateway.ts';
+import { STRIPE_TEST_SECRET_KEY, STRIPE_TEST_WEBHOOK_SECRET, stripeApi } from './testing/stripe-api.ts';
 import { payments } from './tables.ts';
 
 let eventCounter = 0;
@@ -147,6 +149,173 @@ describe('payments', () => {
     expect((await getOrder(t.app, buyer, order.id)).refundedCents).toBe(500);
   });
 
+  describe('3-D Secure confirmation with the test bank page', () => {
+    const confirm = (orderId: string, body: Record<string, unknown> = {}, session = buyer) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/orders/${orderId}/pay/confirm`,
+        headers: session.auth,
+        payload: body,
+      });
+    const answerBank = (url: string, decision: 'complete' | 'fail', returnUrl?: string) => {
+      const page = new URL(url, 'http://localhost:8080');
+      return t.app.inject({
+        method: 'POST',
+        url: page.pathname,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          decision,
+          return_url: returnUrl ?? page.searchParams.get('return_url') ?? '',
+        }).toString(),
+      });
+    };
+
+    async function redirectedToBank() {
+      const order = (await placeOrder(t.app, buyer, [await itemFor(t.app, designId, 'tote-aop')])).json();
+      const res = (await pay(t.app, buyer, order.id, 'pm_card_authenticationRequired')).json();
+      expect(res).toMatchObject({
+        order: { status: 'pending_payment' },
+        payment: {
+          status: 'requires_action',
+          message: expect.any(String),
+          clientSecret: expect.stringMatching(/_secret_/),
+          nextAction: {
+            type: 'redirect_to_url',
+            url: expect.stringMatching(/^\/api\/payments\/test-bank\/pi_/),
+          },
+        },
+      });
+      const url: string = res.payment.nextAction.url;
+      const paymentIntentId = new URL(url, 'http://x').pathname.split('/').pop() as string;
+      return { order, url, paymentIntentId };
+    }
+
+    it('pay → bank page → complete → confirm: the order is paid; confirming again or a late webhook changes nothing', async () => {
+      const { order, url, paymentIntentId } = await redirectedToBank();
+      // Back to the order's checkout, on this app.
+      expect(new URL(url, 'http://x').searchParams.get('return_url')).toBe(
+        `http://localhost:8080/orders/${order.id}/checkout`,
+      );
+      const page = await t.app.inject({ method: 'GET', url });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain(
+        `Test bank — confirm payment of ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(order.totalCents / 100)} to Boutique-To-Box`,
+      );
+      expect(page.body).toContain('Complete authentication');
+      expect(page.body).toContain('Fail authentication');
+      // Not confirmed yet: the answer still says where to go.
+      expect((await confirm(order.id)).json().payment).toMatchObject({
+        status: 'requires_action',
+        nextAction: { type: 'redirect_to_url', url },
+      });
+
+      const answered = await answerBank(url, 'complete');
+      expect(answered.statusCode).toBe(303);
+      const back = new URL(answered.headers.location as string, 'http://x');
+      expect(back.pathname).toBe(`/orders/${order.id}/checkout`);
+      expect(back.searchParams.get('payment_intent')).toBe(paymentIntentId);
+      expect(back.searchParams.get('redirect_status')).toBe('succeeded');
+
+      const confirmed = await confirm(order.id, { paymentIntent: paymentIntentId });
+      expect(confirmed.statusCode).toBe(200);
+      expect(confirmed.json()).toMatchObject({ payment: { status: 'succeeded' }, order: { status: 'paid' } });
+      const paid = await getOrder(t.app, buyer, order.id);
+
+      const again = await confirm(order.id, { paymentIntent: paymentIntentId });
+      expect(again.json()).toMatchObject({ payment: { status: 'succeeded' } });
+      const event = stripeEvent(
+        'payment_intent.succeeded',
+        intent(paymentIntentId, order.id, 'succeeded', order.totalCents),
+      );
+      expect((await deliver(event.payload, event.signature)).statusCode).toBe(200);
+      const after = await getOrder(t.app, buyer, order.id);
+      expect(after.history).toEqual(paid.history);
+      expect(after.updatedAt).toBe(paid.updatedAt);
+      const rows = await t.platform.database.db.select().from(payments).where(eq(payments.orderId, order.id));
+      expect(rows.map((r) => r.status)).toEqual(['succeeded']);
+      // A second post of the bank's form (a double click) changes nothing either.
+      expect((await answerBank(url, 'fail')).headers.location).toContain('redirect_status=succeeded');
+      expect((await getOrder(t.app, buyer, order.id)).history).toEqual(paid.history);
+    });
+
+    it('a failed authentication leaves the order payable with another card', async () => {
+      const { order, url, paymentIntentId } = await redirectedToBank();
+      const answered = await answerBank(url, 'fail');
+      expect(answered.headers.location).toContain('redirect_status=failed');
+      const confirmed = await confirm(order.id, { paymentIntent: paymentIntentId });
+      expect(confirmed.json()).toMatchObject({
+        payment: { status: 'failed', message: 'We are unable to authenticate your payment method.' },
+        order: { status: 'payment_failed' },
+      });
+      expect((await confirm(order.id)).json().payment.status).toBe('failed');
+      // The gateway's own webhook, later, says the same: nothing more happens.
+      const failed = stripeEvent(
+        'payment_intent.payment_failed',
+        intent(paymentIntentId, order.id, 'requires_payment_method', order.totalCents),
+      );
+      await deliver(failed.payload, failed.signature);
+      expect((await getOrder(t.app, buyer, order.id)).history.map((h) => h.to)).toEqual([
+        'pending_payment',
+        'payment_failed',
+      ]);
+      expect((await pay(t.app, buyer, order.id, 'pm_card_visa')).json()).toMatchObject({
+        payment: { status: 'succeeded' },
+        order: { status: 'paid' },
+      });
+    });
+
+    it('the bank page refuses a return URL off this app (400) and changes nothing', async () => {
+      const { order, url } = await redirectedToBank();
+      const pathname = new URL(url, 'http://x').pathname;
+      for (const bad of [
+        'https://evil.example/orders',
+        '//evil.example/orders',
+        '/\\evil.example/orders',
+        'javascript:alert(1)',
+        'http://localhost:8080//evil.example/x',
+        'http://localhost:9999/orders',
+      ]) {
+        const page = await t.app.inject({
+          method: 'GET',
+          url: `${pathname}?return_url=${encodeURIComponent(bad)}`,
+        });
+        expect(page.statusCode, bad).toBe(400);
+        expect(page.json().code).toBe('bad_request');
+        const posted = await answerBank(url, 'complete', bad);
+        expect(posted.statusCode, bad).toBe(400);
+      }
+      // A relative path of this app is fine.
+      const relative = await answerBank(url, 'fail', `/orders/${order.id}/checkout`);
+      expect(relative.statusCode).toBe(303);
+      expect(relative.headers.location).toMatch(
+        new RegExp(`^/orders/${order.id}/checkout\\?payment_intent=`),
+      );
+      const unknown = await t.app.inject({
+        method: 'GET',
+        url: `/api/payments/test-bank/pi_test_unknown?return_url=%2F`,
+      });
+      expect(unknown.statusCode).toBe(404);
+    });
+
+    it('confirm: another buyer is 404, an order without payments 422, an unknown intent 404, no session 401', async () => {
+      const { order } = await redirectedToBank();
+      const stranger = await signUp(t.app, 'Stranger');
+      expect((await confirm(order.id, {}, stranger)).statusCode).toBe(404);
+      expect((await confirm(order.id, { paymentIntent: 'pi_test_elsewhere' })).statusCode).toBe(404);
+      const unpaid = (await placeOrder(t.app, buyer, [await itemFor(t.app, designId, 'tote-aop')])).json();
+      const none = await confirm(unpaid.id);
+      expect(none.statusCode).toBe(422);
+      expect(none.json()).toMatchObject({ code: 'invalid_state', error: expect.any(String) });
+      const anonymous = await t.app.inject({
+        method: 'POST',
+        url: `/api/orders/${order.id}/pay/confirm`,
+        payload: {},
+      });
+      expect(anonymous.statusCode).toBe(401);
+    });
+  });
+
   it('concurrent pays charge once', async () => {
     const order = (await placeOrder(t.app, buyer, [await itemFor(t.app, designId, 'tote-aop')])).json();
     const results = await Promise.all(Array.from({ length: 6 }, () => pay(t.app, buyer, order.id)));
@@ -171,5 +340,98 @@ describe('payments', () => {
     expect(await until(async () => (await getOrder(t.app, buyer, order.id)).status === 'submitted')).toBe(
       true,
     );
+  });
+});
+
+describe('3-D Secure confirmation with Stripe (its wire format, locally)', () => {
+  let t: TestApp;
+  let server: FakeHttpServer;
+  let stripe: ReturnType<typeof stripeApi>;
+  let buyer: Session;
+  let designId: string;
+
+  beforeAll(async () => {
+    server = await startFakeHttpServer();
+    stripe = stripeApi(server);
+    t = await createTestApp({
+      env: {
+        PAYMENT_PROVIDER: 'stripe',
+        STRIPE_SECRET_KEY: STRIPE_TEST_SECRET_KEY,
+        STRIPE_WEBHOOK_SECRET: STRIPE_TEST_WEBHOOK_SECRET,
+        STRIPE_API_BASE: server.url,
+        SIMULATOR_STEP_MS: '60000',
+        JOBS_POLL_MS: '50',
+      },
+    });
+    buyer = await signUp(t.app, 'Stripe payer');
+    designId = (await readyDesign(t.app, buyer)).id;
+  }, 60_000);
+  afterAll(async () => {
+    await t.close();
+    await server.close();
+  });
+
+  it("sends the buyer to Stripe's redirect URL and records what Stripe says on return, once", async () => {
+    const order = (await placeOrder(t.app, buyer, [await itemFor(t.app, designId, 'tote-aop')])).json();
+    const res = (await pay(t.app, buyer, order.id, 'pm_card_authenticationRequired')).json();
+    expect(res.payment).toMatchObject({
+      status: 'requires_action',
+      nextAction: {
+        type: 'redirect_to_url',
+        url: expect.stringContaining(`${server.url}/3d_secure_2/hosted?`),
+      },
+    });
+    const [created] = server.requestsTo('POST', '/v1/payment_intents');
+    expect(created?.body).toMatchObject({
+      return_url: `http://localhost:8080/orders/${order.id}/checkout`,
+      'payment_method_types[0]': 'card',
+    });
+    const paymentIntentId = new URL(res.payment.nextAction.url).searchParams.get('payment_intent') as string;
+    // The test bank page belongs to the embedded gateway only.
+    const bank = await t.app.inject({
+      method: 'GET',
+      url: `/api/payments/test-bank/${paymentIntentId}?return_url=%2F`,
+    });
+    expect(bank.statusCode).toBe(404);
+
+    stripe.authenticate(paymentIntentId, true);
+    const confirm = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/orders/${order.id}/pay/confirm`,
+        headers: buyer.auth,
+        payload: { paymentIntent: paymentIntentId },
+      });
+    expect((await confirm()).json()).toMatchObject({
+      payment: { status: 'succeeded' },
+      order: { status: 'paid' },
+    });
+    const paid = await getOrder(t.app, buyer, order.id);
+    expect((await confirm()).json().payment.status).toBe('succeeded');
+    expect((await getOrder(t.app, buyer, order.id)).history).toEqual(paid.history);
+    // Recorded: a second confirmation does not ask Stripe again.
+    expect(server.requestsTo('GET', `/v1/payment_intents/${paymentIntentId}`)).toHaveLength(1);
+  });
+
+  it('a Stripe outage while confirming is 503 and changes nothing (last: it leaves Stripe down)', async () => {
+    const order = (await placeOrder(t.app, buyer, [await itemFor(t.app, designId, 'tote-aop')])).json();
+    const res = (await pay(t.app, buyer, order.id, 'pm_card_authenticationRequired')).json();
+    const paymentIntentId = new URL(res.payment.nextAction.url).searchParams.get('payment_intent') as string;
+    stripe.authenticate(paymentIntentId, true);
+    server.route('GET', '/v1/payment_intents/:id', () => ({
+      status: 500,
+      json: { error: { type: 'api_error', message: 'Stripe is down' } },
+    }));
+    const down = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/pay/confirm`,
+      headers: buyer.auth,
+      payload: {},
+    });
+    expect(down.statusCode).toBe(503);
+    expect(down.json()).toMatchObject({ code: 'service_unavailable', error: expect.any(String) });
+    expect((await getOrder(t.app, buyer, order.id)).status).toBe('pending_payment');
+    const rows = await t.platform.database.db.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(rows.map((r) => r.status)).toEqual(['requires_action']);
   });
 });

@@ -1,4 +1,10 @@
-import { errorResponseSchema, payOrderBodySchema, payOrderResponseSchema, uuidParam } from '@btb/contracts';
+import {
+  confirmPaymentBodySchema,
+  errorResponseSchema,
+  payOrderBodySchema,
+  payOrderResponseSchema,
+  uuidParam,
+} from '@btb/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,6 +30,20 @@ export function paymentRoutes(service: PaymentsService, guard: AuthGuard): Fasti
         },
       },
       async (request) => service.pay(actorOf(request), request.params.id, request.body.paymentMethod),
+    );
+    app.post(
+      '/api/orders/:id/pay/confirm',
+      {
+        preHandler: guard.require('order', 'update'),
+        schema: {
+          summary:
+            'Confirm a payment when the buyer is back from their bank (3-D Secure): asks the gateway how it ended and records it once',
+          params: uuidParam,
+          body: confirmPaymentBodySchema,
+          response: { 200: payOrderResponseSchema, ...errors },
+        },
+      },
+      async (request) => service.confirm(actorOf(request), request.params.id, request.body.paymentIntent),
     );
   };
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import { onlyRow } from '../../platform/db/rows.ts';
-import { AppError, conflict, invalidState } from '../../platform/errors.ts';
+import { AppError, conflict, invalidState, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/http/actor.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
 import { recordStep } from '../../platform/workflows/workflow-steps.ts';
@@ -29,6 +29,28 @@ const refundJob = (paymentId: string) => ({ singletonKey: paymentId, maxAttempts
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string })?.code === '23505' ||
   (error as { cause?: { code?: string } })?.cause?.code === '23505';
+/** The `payment` part of a pay answer for a gateway's outcome. */
+function paymentOf(result: ChargeResult): PaymentResult['payment'] {
+  switch (result.status) {
+    case 'succeeded':
+      return { status: 'succeeded' };
+    case 'requires_action':
+      return {
+        status: 'requires_action',
+        message: 'Your bank asks you to confirm this payment',
+        clientSecret: result.clientSecret,
+        ...(result.nextAction ? { nextAction: result.nextAction } : {}),
+      };
+    default:
+      return { status: 'failed', message: result.message };
+  }
+}
+
+const pendingPayment: PaymentResult['payment'] = {
+  status: 'requires_action',
+  message: 'Your bank has not confirmed this payment yet',
+};
+
 /** A `processing` attempt older than this is taken to have died mid-charge and is resumed (same key). */
 const STALE_ATTEMPT_MS = 60_000;
 
@@ -41,7 +63,12 @@ export interface PaymentsDeps {
   jobs: JobQueue;
   logger: Logger;
   poke: () => void;
+  /** Where the buyer's bank sends them back to after 3-D Secure: the order's checkout (absolute URL). */
+  returnUrl: (orderId: string) => string;
 }
+
+const gatewayUnavailable = () =>
+  new AppError('service_unavailable', 'The payment service is unavailable; please try again shortly');
 
 /**
  * Charges orders through the PaymentGateway and never twice: each attempt has its own
@@ -67,6 +94,7 @@ export class PaymentsService {
         currency: attempt.currency,
         paymentMethod: attempt.paymentMethod,
         idempotencyKey: attempt.idempotencyKey,
+        returnUrl: this.deps.returnUrl(orderId),
       });
     } catch (error) {
       // The charge may or may not have happened: the next try resumes this attempt with its key.
@@ -75,29 +103,62 @@ export class PaymentsService {
         .update(payments)
         .set({ status: 'interrupted', updatedAt: new Date() })
         .where(eq(payments.id, attempt.id));
-      throw new AppError(
-        'service_unavailable',
-        'The payment service is unavailable; please try again shortly',
-      );
+      throw gatewayUnavailable();
     }
     await this.deps.db.transaction((tx) => this.recordOutcome(tx, attempt, result));
     this.deps.poke();
     await this.handOffNow({ paymentId: attempt.id, reason: 'Payment received' });
+    return { order: await this.deps.orders.present(orderId), payment: paymentOf(result) };
+  }
+
+  /**
+   * The buyer is back from their bank (3-D Secure): asks the gateway how the PaymentIntent ended and
+   * records it through the same path as a charge's outcome, so a webhook with the same news, or a
+   * second confirmation, changes nothing. A failed authentication leaves the order payable.
+   */
+  async confirm(actor: Actor, orderId: string, paymentIntentId?: string): Promise<PaymentResult> {
+    await this.deps.orders.forPayment(actor, orderId);
+    const attempts = await this.paymentsOf(orderId);
+    const payment = paymentIntentId
+      ? attempts.find((p) => p.paymentIntentId === paymentIntentId)
+      : attempts[0];
+    if (!payment) {
+      if (paymentIntentId) throw notFound('Payment for this order');
+      throw invalidState('This order has no payment to confirm');
+    }
+    if (payment.status === 'processing' || payment.status === 'interrupted')
+      throw conflict('A payment for this order is already in progress');
+    let retrieved: ChargeResult | undefined;
+    if (payment.status === 'requires_action' && payment.paymentIntentId) {
+      try {
+        retrieved = await this.deps.gateway.retrieve(payment.paymentIntentId);
+      } catch (error) {
+        this.deps.logger.error({ err: error, orderId }, 'payment gateway error on confirmation');
+        throw gatewayUnavailable();
+      }
+      const outcome = retrieved;
+      await this.deps.db.transaction((tx) => this.recordOutcome(tx, payment, outcome));
+      this.deps.poke();
+      await this.handOffNow({ paymentId: payment.id, reason: 'Payment received' });
+    }
+    // Answered from what is recorded, so confirming again (or after the webhook) says the same.
+    const [current] = await this.deps.db.select().from(payments).where(eq(payments.id, payment.id));
+    const recorded = current ?? payment;
     const order = await this.deps.orders.present(orderId);
-    switch (result.status) {
+    switch (recorded.status) {
       case 'succeeded':
+      case 'refunded':
         return { order, payment: { status: 'succeeded' } };
-      case 'requires_action':
+      case 'failed':
         return {
           order,
-          payment: {
-            status: 'requires_action',
-            message: 'Your bank asks you to confirm this payment',
-            clientSecret: result.clientSecret,
-          },
+          payment: { status: 'failed', message: recorded.failureMessage ?? 'The payment was declined' },
         };
       default:
-        return { order, payment: { status: 'failed', message: result.message } };
+        return {
+          order,
+          payment: retrieved?.status === 'requires_action' ? paymentOf(retrieved) : pendingPayment,
+        };
     }
   }
 
@@ -331,7 +392,9 @@ export class PaymentsService {
     if (result.status === 'succeeded') {
       await this.succeed(tx, current, result.paymentIntentId, 'Payment received');
     } else if (result.status === 'requires_action') {
-      if (current.status === 'succeeded') return;
+      // Never undoes an outcome already recorded (a webhook may have been first).
+      if (current.status === 'succeeded' || current.status === 'refunded' || current.status === 'failed')
+        return;
       await tx
         .update(payments)
         .set({ status: 'requires_action', paymentIntentId: result.paymentIntentId, updatedAt: new Date() })

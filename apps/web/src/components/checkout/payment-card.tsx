@@ -1,9 +1,11 @@
 import type { Order, PaymentResult } from '@btb/contracts';
 import { CheckCircle2, CreditCard, XCircle } from 'lucide-react';
 import { formatMoney } from '../../lib/format.ts';
+import { ErrorNote } from '../layout.tsx';
 import { Button, ButtonLink } from '../ui/button.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card.tsx';
 import { Field, Select } from '../ui/input.tsx';
+import { BankConfirmationProgress, BankConfirmationStep } from './bank-confirmation.tsx';
 
 export const testCards = [
   { value: 'pm_card_visa', label: 'Visa •••• 4242 — succeeds' },
@@ -11,7 +13,10 @@ export const testCards = [
   { value: 'pm_card_authenticationRequired', label: 'Visa •••• 3184 — authentication required' },
 ];
 
-/** Checkout's last step: a test card and Pay, then where to follow the order. */
+/**
+ * Checkout's last step: a test card and Pay, then where to follow the order. A card that needs
+ * 3-D Secure shows the step to the bank; back from it, the progress and then the outcome.
+ */
 export function PaymentCard({
   order,
   paid,
@@ -20,6 +25,10 @@ export function PaymentCard({
   payment,
   pay,
   paying,
+  onAnotherCard,
+  confirming = false,
+  confirmError = null,
+  retryConfirm,
 }: {
   order: Order;
   paid: boolean;
@@ -28,7 +37,14 @@ export function PaymentCard({
   payment: PaymentResult['payment'] | null;
   pay: () => void;
   paying: boolean;
+  /** Leaves the bank step for the card form. */
+  onAnotherCard: () => void;
+  confirming?: boolean;
+  confirmError?: unknown;
+  retryConfirm?: () => void;
 }) {
+  const bankUrl = payment?.status === 'requires_action' ? payment.nextAction?.url : undefined;
+  const total = formatMoney(order.totalCents, order.currency);
   return (
     <Card>
       <CardHeader>
@@ -45,6 +61,12 @@ export function PaymentCard({
             </p>
             <ButtonLink to={`/orders/${order.id}`}>Track your order</ButtonLink>
           </div>
+        ) : confirming ? (
+          <BankConfirmationProgress />
+        ) : confirmError ? (
+          <ErrorNote error={confirmError} retry={retryConfirm} />
+        ) : bankUrl ? (
+          <BankConfirmationStep url={bankUrl} amount={total} onAnotherCard={onAnotherCard} />
         ) : (
           <>
             <Field label="Test card">
@@ -68,13 +90,12 @@ export function PaymentCard({
                   {payment.status === 'requires_action'
                     ? (payment.message ?? 'Your bank asks for extra authentication. Try another card.')
                     : (payment.message ?? 'Your card was declined.')}{' '}
-                  You can try again.
+                  You can try again, with this card or another.
                 </span>
               </div>
             )}
             <Button size="lg" variant="accent" onClick={pay} loading={paying}>
-              <CreditCard aria-hidden className="h-4 w-4" /> Pay{' '}
-              {formatMoney(order.totalCents, order.currency)}
+              <CreditCard aria-hidden className="h-4 w-4" /> Pay {total}
             </Button>
           </>
         )}

@@ -8,11 +8,22 @@ export interface ChargeRequest {
   /** The same key never charges twice (Stripe idempotency key). */
   idempotencyKey: string;
   customerEmail?: string;
+  /**
+   * Absolute URL the buyer's bank sends them back to after 3-D Secure (Stripe's `return_url`). With
+   * it, a card that needs authentication answers `requires_action` with a `redirect_to_url` next action.
+   */
+  returnUrl?: string;
+}
+
+/** Where the buyer must go to authenticate (Stripe's `next_action` of type `redirect_to_url`). */
+export interface NextAction {
+  type: 'redirect_to_url';
+  url: string;
 }
 
 export type ChargeResult =
   | { status: 'succeeded'; paymentIntentId: string }
-  | { status: 'requires_action'; paymentIntentId: string; clientSecret?: string }
+  | { status: 'requires_action'; paymentIntentId: string; clientSecret?: string; nextAction?: NextAction }
   | { status: 'failed'; paymentIntentId?: string; declineCode?: string; message: string };
 
 export interface RefundResult {
@@ -30,6 +41,8 @@ export type GatewayEvent =
 export interface PaymentGateway {
   readonly name: 'test' | 'stripe';
   charge(request: ChargeRequest): Promise<ChargeResult>;
+  /** The PaymentIntent's current outcome (after the buyer returns from their bank); throws if unknown. */
+  retrieve(paymentIntentId: string): Promise<ChargeResult>;
   refund(paymentIntentId: string, idempotencyKey: string, amountCents?: number): Promise<RefundResult>;
   /** Verifies the signature over the raw body; throws on a bad signature. */
   parseWebhook(rawBody: Buffer, signatureHeader: string | undefined): GatewayEvent;

@@ -71,6 +71,54 @@ describe('StripeGateway against a Stripe-format server', () => {
     });
   });
 
+  it('with a return URL: a card-only PaymentIntent, 3-D Secure as redirect_to_url, then retrieve', async () => {
+    const returnUrl = 'https://shop.example.com/orders/o7/checkout';
+    const request = (idempotencyKey: string) => ({
+      orderId: 'ord_7',
+      amountCents: 4599,
+      currency: 'usd',
+      paymentMethod: 'pm_card_authenticationRequired',
+      idempotencyKey,
+      returnUrl,
+    });
+    const result = await gateway.charge(request('auth-1'));
+    if (result.status !== 'requires_action')
+      throw new Error(`expected requires_action, got ${result.status}`);
+    expect(result.nextAction).toEqual({
+      type: 'redirect_to_url',
+      url: expect.stringContaining(`payment_intent=${result.paymentIntentId}`),
+    });
+    const [sent] = server.requestsTo('POST', '/v1/payment_intents');
+    // Stripe refuses a return_url beside automatic_payment_methods[allow_redirects]=never.
+    expect(sent?.body).toMatchObject({
+      'payment_method_types[0]': 'card',
+      return_url: returnUrl,
+      confirm: 'true',
+    });
+    expect(Object.keys(sent?.body ?? {}).some((k) => k.startsWith('automatic_payment_methods'))).toBe(false);
+
+    expect(await gateway.retrieve(result.paymentIntentId)).toEqual(result);
+    api.authenticate(result.paymentIntentId, true);
+    expect(await gateway.retrieve(result.paymentIntentId)).toEqual({
+      status: 'succeeded',
+      paymentIntentId: result.paymentIntentId,
+    });
+    expect(server.requestsTo('GET', `/v1/payment_intents/${result.paymentIntentId}`)).toHaveLength(2);
+
+    const refused = await gateway.charge(request('auth-2'));
+    if (refused.status !== 'requires_action') throw new Error('expected requires_action');
+    api.authenticate(refused.paymentIntentId, false);
+    expect(await gateway.retrieve(refused.paymentIntentId)).toEqual({
+      status: 'failed',
+      paymentIntentId: refused.paymentIntentId,
+      declineCode: 'payment_intent_authentication_failure',
+      message: expect.stringContaining('failed authentication'),
+    });
+    await expect(gateway.retrieve('pi_missing')).rejects.toBeInstanceOf(
+      Stripe.errors.StripeInvalidRequestError,
+    );
+  });
+
   it('maps a 402 card_error (StripeCardError) to a failed result with the decline code', async () => {
     const result = await charge('pm_card_chargeDeclinedInsufficientFunds');
     expect(result).toEqual({

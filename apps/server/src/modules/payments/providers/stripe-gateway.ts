@@ -56,8 +56,12 @@ export class StripeGateway implements PaymentGateway {
           confirm: true,
           metadata: { orderId: request.orderId },
           receipt_email: request.customerEmail,
-          // Server-side confirmation: no redirect-based methods, so there is no return_url to send.
-          automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+          ...(request.returnUrl
+            ? // Cards only, with a return_url: 3-D Secure comes back as a `redirect_to_url` next action
+              // (no Stripe.js needed). Stripe refuses a return_url beside allow_redirects 'never'.
+              { payment_method_types: ['card'], return_url: request.returnUrl }
+            : // Without somewhere to send the buyer back to, no redirect-based methods at all.
+              { automatic_payment_methods: { enabled: true, allow_redirects: 'never' as const } }),
         },
         { idempotencyKey: request.idempotencyKey },
       );
@@ -79,6 +83,10 @@ export class StripeGateway implements PaymentGateway {
     }
   }
 
+  async retrieve(paymentIntentId: string): Promise<ChargeResult> {
+    return this.toChargeResult(await this.stripe.paymentIntents.retrieve(paymentIntentId));
+  }
+
   private toChargeResult(intent: Stripe.PaymentIntent): ChargeResult {
     switch (intent.status) {
       case 'succeeded':
@@ -91,14 +99,17 @@ export class StripeGateway implements PaymentGateway {
           declineCode: intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code,
           message: intent.last_payment_error?.message ?? `Payment ${intent.status.replaceAll('_', ' ')}`,
         };
-      default:
+      default: {
         // requires_action, and the not-yet-final processing / requires_confirmation / requires_capture:
         // the outcome arrives later (customer action or webhook).
+        const url = intent.next_action?.redirect_to_url?.url;
         return {
           status: 'requires_action',
           paymentIntentId: intent.id,
           clientSecret: intent.client_secret ?? undefined,
+          ...(url ? { nextAction: { type: 'redirect_to_url' as const, url } } : {}),
         };
+      }
     }
   }
 

@@ -45,6 +45,39 @@ describe('TestGateway', () => {
     });
   });
 
+  it('with a return URL, 3-D Secure is a redirect to the bank page; retrieve tells how it ended', async () => {
+    const gateway = new TestGateway();
+    const returnUrl = 'https://shop.example.com/orders/o1/checkout';
+    const approved = await gateway.charge(
+      request({ paymentMethod: 'pm_card_authenticationRequired', returnUrl }),
+    );
+    if (approved.status !== 'requires_action')
+      throw new Error(`expected requires_action, got ${approved.status}`);
+    expect(approved.nextAction).toEqual({
+      type: 'redirect_to_url',
+      url: `/api/payments/test-bank/${approved.paymentIntentId}?return_url=${encodeURIComponent(returnUrl)}`,
+    });
+    expect(await gateway.retrieve(approved.paymentIntentId)).toEqual(approved);
+    gateway.completeAuthentication(approved.paymentIntentId, true);
+    expect(await gateway.retrieve(approved.paymentIntentId)).toEqual({
+      status: 'succeeded',
+      paymentIntentId: approved.paymentIntentId,
+    });
+
+    const refused = await gateway.charge(
+      request({ paymentMethod: 'pm_card_authenticationRequired', returnUrl }),
+    );
+    if (refused.status !== 'requires_action') throw new Error('expected requires_action');
+    gateway.completeAuthentication(refused.paymentIntentId, false);
+    expect(await gateway.retrieve(refused.paymentIntentId)).toEqual({
+      status: 'failed',
+      paymentIntentId: refused.paymentIntentId,
+      declineCode: 'payment_intent_authentication_failure',
+      message: 'We are unable to authenticate your payment method.',
+    });
+    await expect(gateway.retrieve('pi_test_nope')).rejects.toThrow(/No such payment_intent/);
+  });
+
   it('an unknown payment method fails without charging', async () => {
     const result = await new TestGateway().charge(request({ paymentMethod: 'pm_card_bogus' }));
     expect(result).toEqual({ status: 'failed', message: 'Unknown payment method: pm_card_bogus' });

@@ -12,6 +12,9 @@ import { toGatewayEvent, verifyStripeWebhook } from './stripe-webhook-events.ts'
 /** The secret the embedded gateway signs its webhooks with unless configured otherwise. */
 export const TEST_GATEWAY_WEBHOOK_SECRET = 'whsec_btb_embedded_test_gateway';
 
+/** Where the app serves the embedded gateway's 3-D Secure page (Stripe's hosted test page stands here). */
+export const TEST_BANK_PATH = '/api/payments/test-bank';
+
 type Outcome =
   | { kind: 'succeed' }
   | { kind: 'authenticate' }
@@ -74,6 +77,8 @@ interface TestIntent {
   currency: string;
   status: IntentStatus;
   clientSecret: string;
+  /** Where the bank page sends the buyer back to (the charge's `returnUrl`). */
+  returnUrl?: string;
   lastError?: { code: string; declineCode?: string; message: string };
   refundedCents: number;
   created: number;
@@ -157,6 +162,7 @@ export class TestGateway implements PaymentGateway {
         clientSecret: '',
         refundedCents: 0,
         created: Math.floor(this.now().getTime() / 1000),
+        returnUrl: request.returnUrl,
       };
       intent.clientSecret = `${intent.id}_secret_${randomBytes(8).toString('hex')}`;
       this.intents.set(intent.id, intent);
@@ -166,7 +172,7 @@ export class TestGateway implements PaymentGateway {
         this.emit('payment_intent.succeeded', this.intentObject(intent));
       } else if (outcome.kind === 'authenticate') {
         intent.status = 'requires_action';
-        result = { status: 'requires_action', paymentIntentId: intent.id, clientSecret: intent.clientSecret };
+        result = this.resultOf(intent);
       } else {
         intent.lastError = { code: outcome.code, declineCode: outcome.declineCode, message: outcome.message };
         result = {
@@ -180,6 +186,23 @@ export class TestGateway implements PaymentGateway {
     }
     this.charges.set(request.idempotencyKey, { fingerprint, result });
     return structuredClone(result);
+  }
+
+  /** The intent's current outcome, as `paymentIntents.retrieve` would tell it. */
+  async retrieve(paymentIntentId: string): Promise<ChargeResult> {
+    const intent = this.intents.get(paymentIntentId);
+    if (!intent) throw new Error(`No such payment_intent: '${paymentIntentId}'`);
+    return this.resultOf(intent);
+  }
+
+  /** What the bank page shows: the amount to authenticate and whether it still waits; undefined if unknown. */
+  authenticationOf(
+    paymentIntentId: string,
+  ): { amountCents: number; currency: string; status: IntentStatus; clientSecret: string } | undefined {
+    const intent = this.intents.get(paymentIntentId);
+    if (!intent) return undefined;
+    const { amountCents, currency, status, clientSecret } = intent;
+    return { amountCents, currency, status, clientSecret };
   }
 
   /** Finishes a payment that required 3-D Secure, as the customer's bank would (embedded mode only). */
@@ -250,6 +273,35 @@ export class TestGateway implements PaymentGateway {
   /** Webhooks produced since the last call, oldest first, signed as Stripe signs them. */
   takeWebhooks(): SignedWebhook[] {
     return this.outbox.splice(0, this.outbox.length);
+  }
+
+  private resultOf(intent: TestIntent): ChargeResult {
+    switch (intent.status) {
+      case 'succeeded':
+        return { status: 'succeeded', paymentIntentId: intent.id };
+      case 'requires_action':
+        return {
+          status: 'requires_action',
+          paymentIntentId: intent.id,
+          clientSecret: intent.clientSecret,
+          // The bank page is served by the app itself: a path, so the buyer stays on the address they use.
+          ...(intent.returnUrl
+            ? {
+                nextAction: {
+                  type: 'redirect_to_url' as const,
+                  url: `${TEST_BANK_PATH}/${intent.id}?return_url=${encodeURIComponent(intent.returnUrl)}`,
+                },
+              }
+            : {}),
+        };
+      default:
+        return {
+          status: 'failed',
+          paymentIntentId: intent.id,
+          declineCode: intent.lastError?.declineCode ?? intent.lastError?.code,
+          message: intent.lastError?.message ?? 'The payment was declined',
+        };
+    }
   }
 
   private intentObject(intent: TestIntent) {

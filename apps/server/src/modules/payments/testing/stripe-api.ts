@@ -16,9 +16,18 @@ const resourceMissing = (message: string, param?: string): FakeResponse => ({
   },
 });
 
+/** Stripe's 400 for a parameter it refuses. */
+const invalidRequest = (message: string, param: string): FakeResponse => ({
+  status: 400,
+  json: { error: { type: 'invalid_request_error', param, message } },
+});
+
 /**
  * A local stand-in for api.stripe.com: form-encoded requests, Stripe's JSON objects and error
  * bodies, and Stripe's idempotency rule (the same Idempotency-Key replays the first response).
+ * A card that needs 3-D Secure answers `requires_action`: with a `return_url`, the next action is
+ * `redirect_to_url` (a page on this server standing for hooks.stripe.com); without, `use_stripe_sdk`.
+ * `authenticate()` plays the buyer on that page.
  */
 export function stripeApi(server: FakeHttpServer) {
   const replays = new Map<string, FakeResponse>();
@@ -47,8 +56,22 @@ export function stripeApi(server: FakeHttpServer) {
           json: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } },
         };
       }
-      created.intents++;
       const form = req.body as Record<string, string>;
+      const automatic = form['automatic_payment_methods[enabled]'] === 'true';
+      const redirects = form['automatic_payment_methods[allow_redirects]'] ?? 'always';
+      if (form.return_url && automatic && redirects === 'never') {
+        return invalidRequest(
+          'You cannot pass a `return_url` when `automatic_payment_methods[allow_redirects]` is `never`.',
+          'return_url',
+        );
+      }
+      if (form.confirm === 'true' && automatic && redirects !== 'never' && !form.return_url) {
+        return invalidRequest(
+          'A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed.',
+          'return_url',
+        );
+      }
+      created.intents++;
       const intent: Record<string, any> = {
         id: id('pi'),
         object: 'payment_intent',
@@ -58,6 +81,7 @@ export function stripeApi(server: FakeHttpServer) {
         payment_method: form.payment_method,
         client_secret: null,
         last_payment_error: null,
+        next_action: null,
         status: 'succeeded',
       };
       intent.client_secret = `${intent.id}_secret_abc`;
@@ -66,9 +90,17 @@ export function stripeApi(server: FakeHttpServer) {
         case 'pm_card_visa':
           return { json: intent };
         case 'pm_card_authenticationRequired':
-          return {
-            json: { ...intent, status: 'requires_action', next_action: { type: 'use_stripe_sdk' } },
-          };
+          intent.status = 'requires_action';
+          intent.next_action = form.return_url
+            ? {
+                type: 'redirect_to_url',
+                redirect_to_url: {
+                  url: `${server.url}/3d_secure_2/hosted?payment_intent=${intent.id}&payment_intent_client_secret=${intent.client_secret}`,
+                  return_url: form.return_url,
+                },
+              }
+            : { type: 'use_stripe_sdk', use_stripe_sdk: {} };
+          return { json: intent };
         case 'pm_card_chargeDeclinedInsufficientFunds': {
           const error = {
             type: 'card_error',
@@ -85,6 +117,32 @@ export function stripeApi(server: FakeHttpServer) {
       }
     }),
   );
+
+  server.route('GET', '/v1/payment_intents/:id', (req) => {
+    const intent = intents.get(req.params.id ?? '');
+    if (!intent) {
+      return { ...resourceMissing(`No such payment_intent: '${req.params.id}'`, 'intent'), status: 404 };
+    }
+    return { json: intent };
+  });
+
+  /** The buyer on the bank's page: approves (the intent succeeds) or fails authentication. */
+  const authenticate = (paymentIntentId: string, approve: boolean) => {
+    const intent = intents.get(paymentIntentId);
+    if (intent?.status !== 'requires_action') throw new Error(`${paymentIntentId} does not require action`);
+    intent.next_action = null;
+    if (approve) {
+      intent.status = 'succeeded';
+    } else {
+      intent.status = 'requires_payment_method';
+      intent.last_payment_error = {
+        type: 'invalid_request_error',
+        code: 'payment_intent_authentication_failure',
+        message:
+          'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
+      };
+    }
+  };
 
   server.route(
     'POST',
@@ -108,5 +166,5 @@ export function stripeApi(server: FakeHttpServer) {
     }),
   );
 
-  return { created };
+  return { created, authenticate };
 }
