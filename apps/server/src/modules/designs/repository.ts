@@ -1,6 +1,7 @@
 import { artCreditSchema, type Category, type Design, fidelitySchema, type Style } from '@btb/contracts';
 import { and, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
+import { executePrepared } from '../../platform/db/rows.ts';
 import { type Cursor, encodeCursor } from './cursor.ts';
 import { designLikes, designs } from './tables.ts';
 
@@ -234,10 +235,11 @@ async function rankedSearch(db: Executor, filter: ListFilter, where: SQL[], rank
     ${cursorRank !== undefined && cursorRank < 0 ? sql`and (${designs.createdAt}, ${designs.id}) < (${cursorAt}, ${cursorId})` : sql``}
     ${newest} limit ${limit})`;
   const branches = cursorRank !== undefined && cursorRank < 0 ? older : sql`${ranked} union all ${older}`;
-  const result = await db.execute(
+  const result = await executePrepared(
+    db,
     sql`select * from (${branches}) page order by rank desc, created_at desc, id desc limit ${limit}`,
   );
-  const rows = result.rows.map(designRowOf);
+  const rows = result.map(designRowOf);
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const nextCursor =
