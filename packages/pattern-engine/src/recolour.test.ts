@@ -122,6 +122,18 @@ describe('natural colours and the parts of a drawing', () => {
     expect(clovers.motifs[0]!.variant).toBe('fluent-emoji-flat:four-leaf-clover');
   });
 
+  it('draws tigers and zebras as animals, tiger print as a print, and never draws how a thing is cut', () => {
+    expect(read('tigers in the jungle on a green shirt').motifs[0]!.variant).toBe('fluent-emoji-flat:tiger');
+    expect(read('olive apron with tiny red zebras').motifs[0]!.kind).toBe('drawing');
+    expect(read('tiger print on a black dress').motifs[0]).toMatchObject({
+      kind: 'animal',
+      variant: 'tiger',
+    });
+    const avocados = read('avocados cut in half on a yellow shirt');
+    expect(avocados.fidelity.motifs.map((m) => m.named)).toEqual(['avocados']);
+    expect(natural('fluent-emoji-flat:camera').filter(violet)).toEqual([]);
+  });
+
   it('keeps the ground free of the colours of two-coloured flowers: red and yellow tulips on a light ground', () => {
     const spec = read('red and yellow tulips on a spring dress');
     expect(spec.palette.background).not.toBe(COLOR_NAMES.red);

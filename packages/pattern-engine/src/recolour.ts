@@ -286,7 +286,7 @@ function toneGroups(weights: Map<string, number>): ToneGroup[] {
  */
 const isInkyViolet = (hex: string): boolean => {
   const { h, s, l } = hexToHsl(hex);
-  return h >= 235 && h <= 290 && s < 0.35 && l < 0.5;
+  return h >= 235 && h <= 290 && ((s < 0.35 && l < 0.5) || (s < 0.5 && l < 0.22));
 };
 
 function isPurpleThing(weights: Map<string, number>): boolean {
@@ -297,7 +297,7 @@ function isPurpleThing(weights: Map<string, number>): boolean {
     total += weight;
     if (h >= 235 && h <= 300 && s >= 0.34 && l < 0.7) purple += weight;
   }
-  return total > 0 && purple / total >= 0.1;
+  return total > 0 && purple / total >= 0.15;
 }
 
 const asNearBlack = (hex: string): string => {

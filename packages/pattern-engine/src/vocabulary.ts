@@ -575,6 +575,14 @@ export const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', '&', 'plu
 
 /** Not content: ignored when judging how much of the prompt was understood. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
+  // How a thing is cut ("avocados cut in half") is not a thing to draw.
+  'cut',
+  'sliced',
+  'halved',
+  'half',
+  'halves',
+  'chopped',
+  'peeled',
   'a',
   'an',
   'the',

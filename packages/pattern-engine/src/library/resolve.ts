@@ -62,8 +62,11 @@ export function resolveThing(phrase: string, plainNoun = true): Thing | undefine
   // Our own names first, over every singular reading ("clocks" is a plant to WordNet, a clock to us).
   for (const form of forms) {
     const motif = MOTIF_WORDS[form];
-    if (motif) return { found: 'family', motif, drawn: form, match: 'exact' };
     const direct = drawingsFor(form);
+    // "Tigers" and "zebras" are the animals; "tiger" and "zebra" alone are their prints.
+    if (motif?.kind === 'animal' && form !== phrase && direct)
+      return { found: 'drawing', ...direct, drawn: form, match: 'exact' };
+    if (motif) return { found: 'family', motif, drawn: form, match: 'exact' };
     if (direct) return { found: 'drawing', ...direct, drawn: form, match: 'exact' };
   }
   const compound = resolveCompound(phrase);
