@@ -134,6 +134,18 @@ describe('natural colours and the parts of a drawing', () => {
     expect(natural('fluent-emoji-flat:camera').filter(violet)).toEqual([]);
   });
 
+  it('keeps the detail of a drawing painted near black: a black dog shows lighter ears and muzzle', () => {
+    const dog = recolourDrawing(loadDrawing('fluent-emoji-flat:dog'), {
+      colours: [COLOR_NAMES.black],
+      background: '#ffffff',
+      style: 'casual',
+      rendering: 'colour',
+    });
+    const tones = new Set(fills(dog).map((c) => Math.round(hexToHsl(c).l * 20)));
+    expect(tones.size).toBeGreaterThanOrEqual(2);
+    expect(fills(dog)).toContain(COLOR_NAMES.black);
+  });
+
   it('keeps the ground free of the colours of two-coloured flowers: red and yellow tulips on a light ground', () => {
     const spec = read('red and yellow tulips on a spring dress');
     expect(spec.palette.background).not.toBe(COLOR_NAMES.red);

@@ -325,8 +325,18 @@ export interface RecolourOptions {
 function toneOf(to: string, member: string, lead: string): string {
   if (member === lead) return to;
   const hsl = hexToHsl(to);
-  const l = Math.min(0.92, Math.max(0.08, hsl.l + hexToHsl(member).l - hexToHsl(lead).l));
-  return hslToHex({ ...hsl, l });
+  return hslToHex({ ...hsl, l: shifted(hsl.l, hexToHsl(member).l - hexToHsl(lead).l, 0.08, 0.92) });
+}
+
+/**
+ * A lightness moved by `delta` within [min, max]. Near black or white there is no room on one
+ * side: the step goes the other way, so a black dog still shows its ears and muzzle.
+ */
+function shifted(l: number, delta: number, min: number, max: number): number {
+  const moved = l + delta;
+  if (moved < min && l - min < Math.abs(delta) / 2) return Math.min(max, l + Math.abs(delta));
+  if (moved > max && max - l < Math.abs(delta) / 2) return Math.max(min, l - Math.abs(delta));
+  return Math.min(max, Math.max(min, moved));
 }
 
 /** Colour -> replacement for every colour in a coloured drawing. */
@@ -384,7 +394,7 @@ function toneMap(drawing: Drawing, opts: RecolourOptions): Map<string, string> {
       const base = hexToHsl(opts.colours[0]);
       const shift = hexToHsl(g.lead).l - hexToHsl(dominant.lead).l;
       // Tones in quarter steps, so a drawing adds at most a few shades of the colour asked.
-      const l = Math.min(0.9, Math.max(0.12, base.l + Math.round(shift * 4) / 4));
+      const l = shifted(base.l, Math.round(shift * 4) / 4, 0.12, 0.9);
       to = hslToHex({ ...base, l });
     }
     for (const m of g.members) map.set(m, toneOf(to, m, g.lead));
