@@ -45,4 +45,38 @@ describe('studio form', () => {
     expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Cats and toucans');
     expect((screen.getByLabelText('Garment') as HTMLSelectElement).value).toBe('accessories');
   });
+
+  it('checks the prompt against the contract before sending, and puts the server’s field errors on their fields', async () => {
+    const fetch = vi.fn(async () =>
+      json(400, {
+        error: 'Invalid request body',
+        code: 'validation_failed',
+        details: [{ path: 'title', message: 'must not be offensive' }],
+      }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    renderWithClient(<StudioPage />, { route: '/studio' });
+    fireEvent.change(screen.getByLabelText('Describe your garment'), { target: { value: 'too short' } });
+    fireEvent.click(screen.getByRole('button', { name: /Generate design/ }));
+    await waitFor(() => expect(screen.getByText(/^Prompt /)).toBeTruthy());
+    expect(fetch).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Describe your garment')));
+
+    fireEvent.change(screen.getByLabelText('Describe your garment'), {
+      target: { value: 'navy linen summer dress with small coral lemons' },
+    });
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe(
+      'Navy linen summer dress with small',
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Generate design/ }));
+    await waitFor(() => expect(screen.getByText('Title must not be offensive')).toBeTruthy());
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    const sent = JSON.parse(String(init.body));
+    expect(sent).toMatchObject({
+      title: 'Navy linen summer dress with small',
+      category: 'dress',
+      colors: [],
+      isPublic: true,
+    });
+  });
 });

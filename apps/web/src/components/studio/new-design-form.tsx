@@ -1,17 +1,19 @@
 import {
-  categories,
   type Category,
+  type CreateDesignBody,
+  categories,
   createDesignBodySchema,
   type Design,
   type Style,
   styles,
 } from '@btb/contracts';
 import { Wand2 } from 'lucide-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type SetStateAction, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { ApiError } from '../../api/index.ts';
 import { useCreateDesign } from '../../api/mutations.ts';
 import { countOf, humanize } from '../../lib/format.ts';
-import { fieldMessages } from '../../lib/form-errors.ts';
+import { contractResolver, showApiFieldErrors } from '../../lib/form-errors.ts';
 import { useAuth } from '../../stores/auth.ts';
 import { ErrorNote } from '../layout.tsx';
 import { Button } from '../ui/button.tsx';
@@ -19,10 +21,10 @@ import { Field, Input, Select, Textarea } from '../ui/input.tsx';
 import { Switch } from '../ui/switch.tsx';
 import { ColourSwatches } from './colour-swatches.tsx';
 import { ExamplePrompts } from './example-prompts.tsx';
-import { type Errors, titleFromPrompt } from './prompt.ts';
+import { titleFromPrompt } from './prompt.ts';
 
-/** The fields a new design's errors can name, labelled as the messages read. */
-const labels: Record<keyof Errors, string> = {
+/** The fields a new design's errors can name, in the form's order, labelled as the messages read. */
+const labels = {
   prompt: 'Prompt',
   title: 'Title',
   category: 'Category',
@@ -30,6 +32,28 @@ const labels: Record<keyof Errors, string> = {
   colors: 'Colors',
   description: 'Description',
 };
+
+interface StudioValues {
+  prompt: string;
+  title: string;
+  /** Until the title is typed in, it is named after the prompt. */
+  titleTouched: boolean;
+  category: Category;
+  style: Style;
+  colors: Array<{ id: number; hex: string }>;
+  isPublic: boolean;
+}
+
+const toBody = (v: StudioValues): CreateDesignBody => ({
+  title: (v.titleTouched ? v.title : titleFromPrompt(v.prompt)).slice(0, 100),
+  prompt: v.prompt,
+  category: v.category,
+  style: v.style,
+  colors: v.colors.map((c) => c.hex),
+  isPublic: v.isPublic,
+});
+
+const resolver = contractResolver<StudioValues, CreateDesignBody>(createDesignBodySchema, labels, { toBody });
 
 /**
  * The studio's form: a prompt, its title, garment, style, colours and whether to publish. A design
@@ -43,51 +67,41 @@ export function NewDesignForm({
   onCreated: (design: Design) => void;
 }) {
   const designsPerHour = useAuth((s) => s.user?.quotas.designsPerHour);
-  const [prompt, setPrompt] = useState(restored?.prompt ?? '');
-  const [title, setTitle] = useState(restored?.title ?? '');
-  const [titleTouched, setTitleTouched] = useState(Boolean(restored));
-  const [category, setCategory] = useState<Category>(restored?.category ?? 'dress');
-  const [style, setStyle] = useState<Style>(restored?.style ?? 'casual');
-  // Empty: the colours the prompt names lead; swatches are only for overriding them.
-  const [colors, setColors] = useState<Array<{ id: number; hex: string }>>([]);
-  const [isPublic, setIsPublic] = useState(restored?.isPublic ?? true);
-  const [errors, setErrors] = useState<Errors>({});
+  const { register, handleSubmit, setValue, getValues, setError, clearErrors, setFocus, control, formState } =
+    useForm<StudioValues, unknown, CreateDesignBody>({
+      resolver,
+      defaultValues: {
+        prompt: restored?.prompt ?? '',
+        title: restored?.title ?? '',
+        titleTouched: Boolean(restored),
+        category: restored?.category ?? 'dress',
+        style: restored?.style ?? 'casual',
+        // Empty: the colours the prompt names lead; swatches are only for overriding them.
+        colors: [],
+        isPublic: restored?.isPublic ?? true,
+      },
+    });
+  const { errors } = formState;
+  const [prompt, title, titleTouched, category, style, colors, isPublic] = useWatch({
+    control,
+    name: ['prompt', 'title', 'titleTouched', 'category', 'style', 'colors', 'isPublic'],
+  });
   const [formError, setFormError] = useState<unknown>(null);
   const create = useCreateDesign();
-  const promptRef = useRef<HTMLTextAreaElement>(null);
-  const titleRef = useRef<HTMLInputElement>(null);
   const effectiveTitle = titleTouched ? title : titleFromPrompt(prompt);
+  const titleField = register('title');
 
-  function showErrors(errs: Errors) {
-    setErrors(errs);
-    if (errs.prompt) promptRef.current?.focus();
-    else if (errs.title) titleRef.current?.focus();
-  }
+  const setColors = (next: SetStateAction<StudioValues['colors']>) =>
+    setValue('colors', typeof next === 'function' ? next(getValues('colors')) : next, {
+      shouldValidate: formState.isSubmitted,
+    });
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const submit = handleSubmit(async (body) => {
     setFormError(null);
-    const body = {
-      title: effectiveTitle.slice(0, 100),
-      prompt,
-      category,
-      style,
-      colors: colors.map((c) => c.hex),
-      isPublic,
-    };
-    const parsed = createDesignBodySchema.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      showErrors(fieldMessages(issues, labels));
-      return;
-    }
-    setErrors({});
     try {
       onCreated(await create.mutateAsync(body));
     } catch (err) {
-      const errs = err instanceof ApiError ? fieldMessages(err.details, labels) : {};
-      showErrors(errs);
-      if (Object.keys(errs).length) return;
+      if (showApiFieldErrors(err, setError, labels)) return;
       setFormError(
         err instanceof ApiError && err.status === 429
           ? new Error(
@@ -96,65 +110,53 @@ export function NewDesignForm({
           : err,
       );
     }
-  }
+  });
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-5" aria-label="New design">
       <Field
         label="Describe your garment"
-        error={errors.prompt}
+        error={errors.prompt?.message}
         hint="Fabric, colours, motifs, mood: the more specific, the better."
       >
         {(p) => (
           <Textarea
             {...p}
-            ref={promptRef}
-            name="prompt"
+            {...register('prompt')}
             rows={4}
             maxLength={1000}
             placeholder="e.g. navy linen summer dress with small coral lemons"
-            value={prompt}
-            onChange={(e) => {
-              setPrompt(e.target.value);
-              if (errors.prompt) setErrors((x) => ({ ...x, prompt: undefined }));
-            }}
           />
         )}
       </Field>
       <ExamplePrompts
         onPick={(ex) => {
-          setPrompt(ex.prompt);
-          setCategory(ex.category);
-          setStyle(ex.style);
-          setErrors((x) => ({ ...x, prompt: undefined }));
-          promptRef.current?.focus();
+          setValue('prompt', ex.prompt);
+          setValue('category', ex.category);
+          setValue('style', ex.style);
+          clearErrors('prompt');
+          setFocus('prompt');
         }}
       />
-      <Field label="Title" error={errors.title}>
+      <Field label="Title" error={errors.title?.message}>
         {(p) => (
           <Input
             {...p}
-            ref={titleRef}
-            name="title"
+            {...titleField}
             maxLength={100}
             placeholder="Named after your prompt"
             value={effectiveTitle}
             onChange={(e) => {
-              setTitleTouched(true);
-              setTitle(e.target.value);
+              setValue('titleTouched', true);
+              void titleField.onChange(e);
             }}
           />
         )}
       </Field>
       <div className="grid grid-cols-2 gap-3">
-        <Field label="Garment" error={errors.category}>
+        <Field label="Garment" error={errors.category?.message}>
           {(p) => (
-            <Select
-              {...p}
-              name="category"
-              value={category}
-              onChange={(e) => setCategory(e.target.value as Category)}
-            >
+            <Select {...p} {...register('category')} value={category}>
               {categories.map((c) => (
                 <option key={c} value={c}>
                   {humanize(c)}
@@ -163,9 +165,9 @@ export function NewDesignForm({
             </Select>
           )}
         </Field>
-        <Field label="Style" error={errors.style}>
+        <Field label="Style" error={errors.style?.message}>
           {(p) => (
-            <Select {...p} name="style" value={style} onChange={(e) => setStyle(e.target.value as Style)}>
+            <Select {...p} {...register('style')} value={style}>
               {styles.map((s) => (
                 <option key={s} value={s}>
                   {humanize(s)}
@@ -175,10 +177,10 @@ export function NewDesignForm({
           )}
         </Field>
       </div>
-      <ColourSwatches colors={colors} setColors={setColors} error={errors.colors} />
+      <ColourSwatches colors={colors} setColors={setColors} error={errors.colors?.message} />
       <Switch
         checked={isPublic}
-        onChange={setIsPublic}
+        onChange={(value) => setValue('isPublic', value)}
         label="Publish to the gallery"
         description="Others can see, like and order it. You can change this later."
       />

@@ -33,10 +33,6 @@ let colorSeq = 0;
 export const swatch = (hex: string) => ({ id: ++colorSeq, hex });
 export const extraColors = ['#e9c46a', '#4d6b57', '#f5f0e6', '#be185d', '#1c1917'];
 
-export type Errors = Partial<
-  Record<'prompt' | 'title' | 'category' | 'style' | 'colors' | 'description', string>
->;
-
 const dangling = new Set(['with', 'and', 'in', 'on', 'of', 'a', 'an', 'the', 'for', 'to', 'by', 'or']);
 
 /** A short title from the prompt's first words, never ending on "with" or "and". */
