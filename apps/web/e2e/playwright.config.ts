@@ -26,8 +26,9 @@ export function suiteConfig(name: string, testMatch: string): PlaywrightTestConf
     fullyParallel: false,
     retries: 0,
     forbidOnly: !!process.env.CI,
-    // Generous: the app shares two cores with the rest of the machine.
-    timeout: 300_000,
+    // Generous: the app shares two cores with the rest of the machine, and the longest tests
+    // (every page in dark, at both widths) take minutes there.
+    timeout: 600_000,
     expect: { timeout: 30_000 },
     use: {
       headless: !process.env.E2E_HEADFUL,
@@ -35,7 +36,8 @@ export function suiteConfig(name: string, testMatch: string): PlaywrightTestConf
       actionTimeout: 30_000,
       navigationTimeout: 60_000,
       screenshot: 'only-on-failure',
-      trace: 'retain-on-failure',
+      // DOM snapshots without the screencast, which would slow every test down.
+      trace: { mode: 'retain-on-failure', screenshots: false },
     },
     projects: [{ name, use: { browserName: 'chromium' } }],
   });
