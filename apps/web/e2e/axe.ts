@@ -1,10 +1,11 @@
 /**
- * axe-core inside the end-to-end run: every page state the suite reaches is audited against WCAG
- * 2.x A/AA and axe's best practices, with the label-in-name rule switched on. Serious and critical
- * findings fail the run's closing step; lesser ones are listed.
+ * axe-core inside the end-to-end suite: every page state a test reaches is audited against WCAG
+ * 2.x A/AA and axe's best practices, with the label-in-name rule switched on. A serious or critical
+ * finding fails the test that reached the state; lesser ones are listed in its report.
  */
+import { expect, type Page, test } from '@playwright/test';
 import axe from 'axe-core';
-import type { Page } from 'playwright-core';
+import { log } from './harness.ts';
 
 export interface AxeFinding {
   state: string;
@@ -14,12 +15,14 @@ export interface AxeFinding {
   targets: string[];
 }
 
+/** Every state audited in this worker, and what was found: the suite's closing test judges them. */
 export const audited: string[] = [];
 export const findings: AxeFinding[] = [];
 
 const blocking = new Set(['serious', 'critical']);
+export const isBlocking = (f: AxeFinding) => blocking.has(f.impact);
 
-/** Audits the page as it is now, under `state`; returns that state's serious and critical findings. */
+/** Audits the page as it is now, under `state`; returns what it found there. */
 export async function audit(page: Page, state: string): Promise<AxeFinding[]> {
   // Through the debugging protocol rather than a <script>: the app's CSP allows no inline script.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
@@ -42,7 +45,7 @@ export async function audit(page: Page, state: string): Promise<AxeFinding[]> {
   audited.push(state);
   const mine = violations.map((v) => ({ state, ...v }));
   findings.push(...mine);
-  return mine.filter((f) => blocking.has(f.impact));
+  return mine;
 }
 
 /** The findings in a few lines: `rule (impact) in state: targets`. */
@@ -50,4 +53,26 @@ export function describe(list: AxeFinding[]): string {
   return list.map((f) => `${f.rule} (${f.impact}) in ${f.state}: ${f.targets.join(', ')}`).join('\n');
 }
 
-export const blockingFindings = () => findings.filter((f) => blocking.has(f.impact));
+/**
+ * Audits a page state inside a test: a serious or critical finding fails the test (softly, so the
+ * rest of it still runs and shows); lesser findings become annotations in the report.
+ */
+export async function check(page: Page, state: string) {
+  let found: AxeFinding[];
+  try {
+    found = await audit(page, state);
+  } catch (err) {
+    const why = `${state}: could not run: ${(err as Error).message.split('\n')[0]}`;
+    log(`   [axe] ${why}`);
+    test.info().annotations.push({ type: 'axe', description: why });
+    return;
+  }
+  const serious = found.filter(isBlocking);
+  const lesser = found.filter((f) => !isBlocking(f));
+  if (lesser.length)
+    test.info().annotations.push({ type: 'axe (moderate/minor)', description: describe(lesser) });
+  if (serious.length) log(`   [axe] ${describe(serious).replaceAll('\n', '\n   [axe] ')}`);
+  expect
+    .soft(serious, `axe-core: serious or critical findings in ${state}\n${describe(serious)}`)
+    .toEqual([]);
+}

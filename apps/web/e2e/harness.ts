@@ -1,6 +1,6 @@
 /**
- * What every end-to-end file shares: numbered steps with a closing `N passed, M failed`, free
- * ports, the build, and the compiled server started as `npm start` runs it.
+ * What both end-to-end suites share: free ports, the build, the compiled server started as
+ * `npm start` runs it, and an account made through the sign-up form.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -10,44 +10,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-type Result = { name: string; ok: boolean; ms: number; error?: string };
-export const results: Result[] = [];
-
 export function log(msg: string) {
   process.stdout.write(`${msg}\n`);
-}
-
-/** Runs one step unless a step it needs failed; records the outcome either way. */
-export async function step(name: string, needs: string[], fn: () => Promise<void>): Promise<boolean> {
-  const missing = needs.filter((n) => !results.find((r) => r.name === n && r.ok));
-  const start = Date.now();
-  if (missing.length) {
-    results.push({ name, ok: false, ms: 0, error: `skipped: needs ${missing.join(', ')}` });
-    log(`✗ ${name} — skipped (needs: ${missing.join(', ')})`);
-    return false;
-  }
-  log(`… ${name}`);
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - start });
-    log(`✓ ${name} (${Date.now() - start} ms)`);
-    return true;
-  } catch (err) {
-    const msg = (err as Error).message?.split('\n').slice(0, 4).join(' | ') ?? String(err);
-    results.push({ name, ok: false, ms: Date.now() - start, error: msg });
-    log(`✗ ${name} — ${msg}`);
-    return false;
-  }
-}
-
-/** Prints the failures and the closing line, and exits with the outcome. */
-export function finish(): never {
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  log('');
-  for (const r of results.filter((x) => !x.ok)) log(`  failed: ${r.name}: ${r.error}`);
-  log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
 }
 
 export function freePort(host = '127.0.0.1'): Promise<number> {
@@ -136,21 +100,6 @@ export async function signUp(
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/signup'), { timeout: 15_000 });
   return { ctx, page };
-}
-
-/** Records what stopped a suite before its last step. */
-export function aborted(err: unknown) {
-  log(`✗ aborted: ${(err as Error).message}`);
-  results.push({ name: 'run', ok: false, ms: 0, error: (err as Error).message });
-}
-
-/** Runs a suite and ends the process with its outcome; a crash counts as a failure. */
-export function runSuite(main: () => Promise<void>) {
-  main().then(finish, (err) => {
-    log(`✗ fatal: ${(err as Error).stack ?? err}`);
-    log('0 passed, 1 failed');
-    process.exit(1);
-  });
 }
 
 /** The server's environment for a suite: its own port and data directory, limits out of the way. */

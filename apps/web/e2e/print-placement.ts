@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import { expect, type Page } from '@playwright/test';
 
 const numberIn = async (page: Page, label: string) =>
   Number(await page.getByLabel(label, { exact: true }).inputValue());
@@ -15,9 +15,9 @@ export async function placeAndResizePrint(
 ) {
   await page.goto(`/checkout/${designId}?product=tshirt-unisex`);
   const frame = page.getByTestId('print-frame');
-  await frame.waitFor({ timeout: 15_000 });
+  await expect(frame).toBeVisible({ timeout: 15_000 });
   const start = { x: await numberIn(page, 'From left'), width: await numberIn(page, 'Width') };
-  if (start.x !== 0 || start.width !== 1800) throw new Error(`the print starts at ${JSON.stringify(start)}`);
+  expect(start, 'where the print starts').toEqual({ x: 0, width: 1800 });
 
   // Mouse: shrink by the corner handle, then drag the print down and right.
   const handle = page.getByTestId('print-handle');
@@ -30,26 +30,25 @@ export async function placeAndResizePrint(
   await page.mouse.move(h.x - 60, h.y - 20, { steps: 6 });
   await page.mouse.up();
   const resized = await numberIn(page, 'Width');
-  if (!(resized < 1800)) throw new Error(`resizing with the mouse left the width at ${resized}`);
+  expect(resized, 'the width after resizing with the mouse').toBeLessThan(1800);
   const f = (await frame.boundingBox())!;
   await page.mouse.move(f.x + f.width / 2, f.y + f.height / 2);
   await page.mouse.down();
   await page.mouse.move(f.x + f.width / 2 + 25, f.y + f.height / 2 + 40, { steps: 6 });
   await page.mouse.up();
   const dragged = { x: await numberIn(page, 'From left'), y: await numberIn(page, 'From top') };
-  if (!(dragged.x > 0 && dragged.y > 0))
-    throw new Error(`dragging left the print at ${JSON.stringify(dragged)}`);
+  expect(dragged.x, `dragging left the print at ${JSON.stringify(dragged)}`).toBeGreaterThan(0);
+  expect(dragged.y, `dragging left the print at ${JSON.stringify(dragged)}`).toBeGreaterThan(0);
 
   // Keyboard: one step left on the print, one step larger on its handle.
   await frame.focus();
   await page.keyboard.press('ArrowLeft');
   const x = await numberIn(page, 'From left');
-  if (x !== Math.max(0, dragged.x - 30))
-    throw new Error(`ArrowLeft moved the print from ${dragged.x} to ${x}`);
+  expect(x, `ArrowLeft moved the print from ${dragged.x}`).toBe(Math.max(0, dragged.x - 30));
   await handle.focus();
   await page.keyboard.press('ArrowRight');
   const width = await numberIn(page, 'Width');
-  if (width !== resized + 30) throw new Error(`ArrowRight resized the print from ${resized} to ${width}`);
+  expect(width, `ArrowRight resized the print from ${resized}`).toBe(resized + 30);
   // The mockup is redrawn by the server for the new placement.
   await page.waitForResponse((r) => r.url().includes(`width=${width}`) && r.ok(), { timeout: 30_000 });
   await page.waitForTimeout(500);
