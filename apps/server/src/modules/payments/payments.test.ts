@@ -36,6 +36,10 @@ const intent = (id: string, orderId: string, status: string, amount: number) => 
   last_payment_error: status === 'requires_payment_method' ? { message: 'Authentication failed.' } : null,
 });
 
+/** An order's history up to and including its payment: what paying may write (fulfilment may go on). */
+const paymentPart = (history: { to: string }[]) =>
+  history.slice(0, history.findIndex((h) => h.to === 'paid') + 1);
+
 describe('payments', () => {
   let t: TestApp;
   let buyer: Session;
@@ -230,13 +234,16 @@ describe('payments', () => {
       );
       expect((await deliver(event.payload, event.signature)).statusCode).toBe(200);
       const after = await getOrder(t.app, buyer, order.id);
-      expect(after.history).toEqual(paid.history);
-      expect(after.updatedAt).toBe(paid.updatedAt);
+      // Fulfilment may move the paid order on meanwhile; the payment's part of its history stays.
+      expect(paymentPart(after.history)).toEqual(paymentPart(paid.history));
+      expect(after.history.filter((h: { to: string }) => h.to === 'paid')).toHaveLength(1);
       const rows = await t.platform.database.db.select().from(payments).where(eq(payments.orderId, order.id));
       expect(rows.map((r) => r.status)).toEqual(['succeeded']);
       // A second post of the bank's form (a double click) changes nothing either.
       expect((await answerBank(url, 'fail')).headers.location).toContain('redirect_status=succeeded');
-      expect((await getOrder(t.app, buyer, order.id)).history).toEqual(paid.history);
+      expect(paymentPart((await getOrder(t.app, buyer, order.id)).history)).toEqual(
+        paymentPart(paid.history),
+      );
     });
 
     it('a failed authentication leaves the order payable with another card', async () => {
@@ -408,7 +415,7 @@ describe('3-D Secure confirmation with Stripe (its wire format, locally)', () =>
     });
     const paid = await getOrder(t.app, buyer, order.id);
     expect((await confirm()).json().payment.status).toBe('succeeded');
-    expect((await getOrder(t.app, buyer, order.id)).history).toEqual(paid.history);
+    expect(paymentPart((await getOrder(t.app, buyer, order.id)).history)).toEqual(paymentPart(paid.history));
     // Recorded: a second confirmation does not ask Stripe again.
     expect(server.requestsTo('GET', `/v1/payment_intents/${paymentIntentId}`)).toHaveLength(1);
   });
