@@ -26,6 +26,8 @@ interface Counter {
   count: number;
   /** Hits answered here and not yet added in Redis. */
   pending: number;
+  /** A batch is on its way to Redis: the next one waits for its answer. */
+  flushing: boolean;
   expiresAt: number;
 }
 
@@ -43,7 +45,7 @@ const SWEEP_AT = 20_000;
  * The rate limiter's store for @fastify/rate-limit: counts in Redis, shared by every instance, with
  * a local counter in front so a busy key does not cost a Redis round trip per request. Each
  * instance answers up to 1% of a limit (at most 50 hits) from memory and then adds them to Redis in
- * one call; near the limit, and for small limits (under 200, such as sign-in floods), every hit
+ * one call, with one such call in flight at a time; near the limit, and for small limits (under 200, such as sign-in floods), every hit
  * goes to Redis, so a limit is never exceeded by more than that batch per instance and is exact at
  * its edge. The first hit of a window always asks Redis, which starts the window.
  */
@@ -69,7 +71,15 @@ export function batchedRedisStore(redis: Redis, nameSpace: string) {
       const now = Date.now();
       const counter = this.counters.get(key);
       const batch = batchFor(max);
-      if (!counter || counter.expiresAt <= now || batch < 2 || counter.count + 1 >= max - batch) {
+      if (
+        !counter ||
+        counter.expiresAt <= now ||
+        batch < 2 ||
+        counter.count + 1 >= max - batch ||
+        // A second batch while the first is unanswered would be counted on a view of Redis that
+        // lags by both: this hit goes to Redis with what is pending, and waits for its count.
+        (counter.flushing && counter.pending + 1 >= batch)
+      ) {
         this.exact(key, counter, timeWindow, callback);
         return;
       }
@@ -119,16 +129,19 @@ export function batchedRedisStore(redis: Redis, nameSpace: string) {
     }
 
     private flush(key: string, counter: Counter, windowMs: number) {
+      if (counter.flushing) return;
       const sent = counter.pending;
       counter.pending = 0;
+      counter.flushing = true;
       client.btbRateLimitIncrBy(this.prefix + key, windowMs, sent).then(
         ([current, ttl]) => {
+          counter.flushing = false;
           // Other instances' hits arrive with Redis's count; hits answered meanwhile stay pending.
-          // Answers may come back out of order: the count never goes down.
           counter.count = Math.max(counter.count, current + counter.pending);
           counter.expiresAt = Date.now() + ttl;
         },
         () => {
+          counter.flushing = false;
           // Sent again with the next batch; the count here stays as it was.
           counter.pending += sent;
         },
@@ -151,7 +164,7 @@ export function batchedRedisStore(redis: Redis, nameSpace: string) {
           this.counters.delete(k);
         }
       }
-      this.counters.set(key, { count: current, pending: 0, expiresAt: now + ttl });
+      this.counters.set(key, { count: current, pending: 0, flushing: false, expiresAt: now + ttl });
     }
   }
   return BatchedRedisStore;
