@@ -1,8 +1,7 @@
 import type { Design } from '@btb/contracts';
 import { useNavigate } from 'react-router';
 import { useDeleteDesign } from '../../api/mutations.ts';
-import { Button } from '../ui/button.tsx';
-import { Dialog } from '../ui/dialog.tsx';
+import { ConfirmDialog } from '../ui/confirm.tsx';
 import { toast } from '../ui/toast.tsx';
 
 /** Asks before deleting a design, then goes back to the gallery. */
@@ -17,8 +16,7 @@ export function DeleteDesignDialog({
 }) {
   const remove = useDeleteDesign();
   const navigate = useNavigate();
-
-  function confirm() {
+  const confirm = () =>
     remove.mutate(design.id, {
       onSuccess: () => {
         toast.success('Design deleted');
@@ -26,23 +24,18 @@ export function DeleteDesignDialog({
       },
       onError: (err) => toast.error(err.message),
     });
-  }
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onClose={onClose}
+      onConfirm={confirm}
+      busy={remove.isPending || remove.isSuccess}
       title="Delete this design?"
       description="It disappears from the gallery and your studio. Orders already placed are not affected. This cannot be undone."
-    >
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onClose}>
-          Keep it
-        </Button>
-        <Button variant="danger" onClick={confirm} loading={remove.isPending || remove.isSuccess}>
-          Delete design
-        </Button>
-      </div>
-    </Dialog>
+      cancelLabel="Keep it"
+      confirmLabel="Delete design"
+      danger
+    />
   );
 }

@@ -1,6 +1,5 @@
 import { useCancelOrder } from '../../api/mutations.ts';
-import { Button } from '../ui/button.tsx';
-import { Dialog } from '../ui/dialog.tsx';
+import { ConfirmDialog } from '../ui/confirm.tsx';
 import { toast } from '../ui/toast.tsx';
 
 /** Asks before cancelling an order; the order's page shows the cancelled order at once. */
@@ -14,8 +13,7 @@ export function CancelOrderDialog({
   onClose: () => void;
 }) {
   const cancel = useCancelOrder();
-
-  function confirm() {
+  const confirm = () =>
     cancel.mutate(orderId, {
       onSuccess: () => {
         toast.success('Order cancelled');
@@ -23,23 +21,18 @@ export function CancelOrderDialog({
       },
       onError: (err) => toast.error(err.message),
     });
-  }
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onClose={onClose}
+      onConfirm={confirm}
+      busy={cancel.isPending}
       title="Cancel this order?"
       description="If you've paid, the full amount is refunded to your card."
-    >
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={onClose}>
-          Keep order
-        </Button>
-        <Button variant="danger" onClick={confirm} loading={cancel.isPending}>
-          Cancel order
-        </Button>
-      </div>
-    </Dialog>
+      cancelLabel="Keep order"
+      confirmLabel="Cancel order"
+      danger
+    />
   );
 }

@@ -12,6 +12,32 @@ export interface ConfirmOptions {
   danger?: boolean;
 }
 
+/** A question with two answers; the confirming one may show progress while its work runs. */
+export function ConfirmDialog({
+  open,
+  onClose,
+  onConfirm,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  danger,
+  busy,
+}: ConfirmOptions & { open: boolean; onClose: () => void; onConfirm: () => void; busy?: boolean }) {
+  return (
+    <Dialog open={open} onClose={onClose} title={title} description={description}>
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={onClose}>
+          {cancelLabel}
+        </Button>
+        <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} loading={busy}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
 /**
  * Asks before a destructive action: `if (await confirm({...})) act()`. Render `dialog` once in the
  * component; Escape, the backdrop and "Cancel" all answer no.
@@ -34,21 +60,15 @@ export function useConfirm(): { confirm: (options: ConfirmOptions) => Promise<bo
     setOptions(null);
   };
   const dialog = (
-    <Dialog
+    <ConfirmDialog
+      title=""
+      description=""
+      confirmLabel=""
+      {...options}
       open={options !== null}
       onClose={() => settle(false)}
-      title={options?.title ?? ''}
-      description={options?.description}
-    >
-      <div className="flex justify-end gap-2">
-        <Button variant="ghost" onClick={() => settle(false)}>
-          {options?.cancelLabel ?? 'Cancel'}
-        </Button>
-        <Button variant={options?.danger ? 'danger' : 'primary'} onClick={() => settle(true)}>
-          {options?.confirmLabel}
-        </Button>
-      </div>
-    </Dialog>
+      onConfirm={() => settle(true)}
+    />
   );
   return { confirm, dialog };
 }
