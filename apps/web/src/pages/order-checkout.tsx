@@ -4,12 +4,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/index.ts';
 import { BankConfirmationProgress } from '../components/checkout/bank-confirmation.tsx';
 import { PaymentCard } from '../components/checkout/payment-card.tsx';
-import { PriceBreakdown } from '../components/checkout/price-breakdown.tsx';
 import { usePayment } from '../components/checkout/use-payment.ts';
 import { EmptyState, ErrorNote, PageHeader } from '../components/layout.tsx';
+import { OrderItemsCard } from '../components/orders/order-items-card.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../components/ui/card.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
-import { formatMoney } from '../lib/format.ts';
 import { useTitle } from '../lib/use-title.ts';
 
 const payable: OrderStatus[] = ['pending_payment', 'payment_failed'];
@@ -75,40 +74,18 @@ export function OrderCheckoutPage() {
         subtitle={order ? `Order ${order.id.slice(0, 8).toUpperCase()}` : 'Your order'}
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <Card>
-          <CardHeader>
-            <CardTitle>Order summary</CardTitle>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-4">
-            {order ? (
-              <>
-                <ul className="flex flex-col gap-3">
-                  {order.items.map((i) => (
-                    <li key={`${i.designId}-${i.variantId}`} className="flex gap-3">
-                      {i.thumbnailUrl ? (
-                        <img src={i.thumbnailUrl} alt="" className="h-14 w-14 rounded-xl object-cover" />
-                      ) : (
-                        <div className="h-14 w-14 rounded-xl bg-linen" />
-                      )}
-                      <div className="min-w-0 flex-1 text-sm">
-                        <p className="truncate font-medium">{i.designTitle}</p>
-                        <p className="text-ink-soft">
-                          {i.productName} · {i.variantName} × {i.quantity}
-                        </p>
-                      </div>
-                      <span className="text-sm tabular-nums">
-                        {formatMoney(i.unitPriceCents * i.quantity, order.currency)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-                <PriceBreakdown order={order} />
-              </>
-            ) : (
+        {order ? (
+          <OrderItemsCard order={order} title="Order summary" brief />
+        ) : (
+          <Card>
+            <CardHeader>
+              <CardTitle>Order summary</CardTitle>
+            </CardHeader>
+            <CardContent>
               <Skeleton className="h-40" />
-            )}
-          </CardContent>
-        </Card>
+            </CardContent>
+          </Card>
+        )}
         <aside className="flex flex-col gap-4 lg:sticky lg:top-24 lg:self-start">
           {order ? (
             <PaymentCard

@@ -4,12 +4,23 @@ import { formatMoney } from '../../lib/format.ts';
 import { PriceBreakdown } from '../checkout/price-breakdown.tsx';
 import { Card, CardContent, CardHeader, CardTitle } from '../ui/card.tsx';
 
-/** What was ordered, each with its print's placement or repeat, and what it all cost. */
-export function OrderItemsCard({ order }: { order: Order }) {
+/**
+ * What was ordered, each with its print's placement or repeat, and what it all cost. `brief` (at
+ * checkout) names each design without linking away and leaves out the print details.
+ */
+export function OrderItemsCard({
+  order,
+  title = 'Items',
+  brief = false,
+}: {
+  order: Order;
+  title?: string;
+  brief?: boolean;
+}) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Items</CardTitle>
+        <CardTitle>{title}</CardTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         <ul className="flex flex-col gap-3">
@@ -21,19 +32,23 @@ export function OrderItemsCard({ order }: { order: Order }) {
                 <div className="h-14 w-14 rounded-xl bg-linen" />
               )}
               <div className="min-w-0 flex-1 text-sm">
-                <Link to={`/designs/${i.designId}`} className="font-medium hover:underline">
-                  {i.designTitle}
-                </Link>
+                {brief ? (
+                  <p className="truncate font-medium">{i.designTitle}</p>
+                ) : (
+                  <Link to={`/designs/${i.designId}`} className="font-medium hover:underline">
+                    {i.designTitle}
+                  </Link>
+                )}
                 <p className="text-ink-soft">
                   {i.productName} · {i.variantName} × {i.quantity}
                 </p>
-                {i.placement && (
+                {!brief && i.placement && (
                   <p className="text-xs text-ink-soft" data-testid="item-placement">
                     Print {Math.round(i.placement.width)} px wide at {Math.round(i.placement.x)},{' '}
                     {Math.round(i.placement.y)} px in the print area
                   </p>
                 )}
-                {i.repeat && (
+                {!brief && i.repeat && (
                   <p className="text-xs text-ink-soft" data-testid="item-repeat">
                     Pattern at {i.repeat.scale}%, turned {i.repeat.rotation}°
                   </p>
