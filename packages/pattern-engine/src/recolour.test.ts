@@ -131,7 +131,18 @@ describe('natural colours and the parts of a drawing', () => {
     });
     const avocados = read('avocados cut in half on a yellow shirt');
     expect(avocados.fidelity.motifs.map((m) => m.named)).toEqual(['avocados']);
+    // Nor how many: "stacks of books" are books, not a drawing of a stack.
+    expect(read('stacks of books on a mustard cardigan').fidelity.motifs.map((m) => m.named)).toEqual([
+      'books',
+    ]);
     expect(natural('fluent-emoji-flat:camera').filter(violet)).toEqual([]);
+  });
+
+  it("paints waves in their own colours, never another motif's: lighthouses and waves bring no green", () => {
+    const sea = design('lighthouses and waves on a navy shirt');
+    expect(sea.spec.motifs.map((m) => m.kind)).toEqual(['drawing', 'waves']);
+    const strokes = [...sea.tileSvg.matchAll(/stroke="(#[0-9a-f]{6})"/g)].map((m) => m[1]!);
+    expect([...fills(sea.tileSvg), ...strokes].filter((c) => isGreen(c!))).toEqual([]);
   });
 
   it('keeps the detail of a drawing painted near black: a black dog shows lighter ears and muzzle', () => {

@@ -1,7 +1,7 @@
 import { darken, lighten } from '../color.ts';
 import { circle, num, path, type Pt, polylinePath, smoothOpenPath } from '../svg.ts';
 import { mod, periodRange } from '../tile.ts';
-import { color, type MotifBuilder, type MotifContext, own, PERIODS_PER_TILE } from './context.ts';
+import { color, type MotifBuilder, type MotifContext, own, PERIODS_PER_TILE, partner } from './context.ts';
 
 /**
  * Horizontal waves: y = k*p + A*sin(2*pi*c*x/T + phase). Whole cycles per tile and phases keyed by row
@@ -14,7 +14,10 @@ function waveLayer(ctx: MotifContext) {
   const cycles = Math.max(1, rows / 2);
   const amp = py * 0.28;
   const thick = py * 0.34;
-  const colours = [own(paint, 0), color(paint, 1), color(paint, 2)];
+  // The waves' own colours (asked, or sea blues), never another motif's: "lighthouses and waves"
+  // must not bring lime bands.
+  const third = paint.own.length > 2 ? own(paint, 2) : darken(own(paint, 0), 0.18);
+  const colours = [own(paint, 0), paint.own.length > 1 ? own(paint, 1) : partner(paint, 1), third];
   const sample = (k: number, x0: number, offset: number): Pt[] => {
     const phase = mod(k, 2) === 1 ? Math.PI / 3 : 0;
     const step = size / (cycles * 24);
