@@ -1,4 +1,13 @@
-import { ensureContrast, type Hsl, hexToHsl, hslToHex, hueDistance, luminance, mix } from './color.ts';
+import {
+  contrastRatio,
+  ensureContrast,
+  type Hsl,
+  hexToHsl,
+  hslToHex,
+  hueDistance,
+  luminance,
+  mix,
+} from './color.ts';
 import { isLineDrawing } from './library/drawings.ts';
 import type { Rng } from './prng.ts';
 import type { MotifSpec, Style } from './types.ts';
@@ -294,7 +303,15 @@ export function buildPalette(input: PaletteInput): PaletteResult {
       }
       return;
     }
-    for (const hex of colours) {
+    // A coat asked on a ground as dark as its stripes ("tiger print on a black dress") swaps its
+    // roles: the coat's own ground colour draws the stripes, so the print still reads as a tiger's.
+    const coatGround = natural(NATURAL_GROUND, motif);
+    const swapped =
+      coatGround !== undefined &&
+      colours.length === 1 &&
+      contrastRatio(colours[0], background) < minContrast &&
+      contrastRatio(coatGround, background) >= minContrast;
+    for (const hex of swapped ? [coatGround] : colours) {
       const c = ensureContrast(styleNatural(hex, style), background, minContrast);
       motifColors[i].push(c);
       hints.push(c);

@@ -145,6 +145,21 @@ describe('natural colours and the parts of a drawing', () => {
     expect([...fills(sea.tileSvg), ...strokes].filter((c) => isGreen(c!))).toEqual([]);
   });
 
+  it('keeps a drawing that reads by its other parts in its own colours: cream ice cream on a wafer cone, on baby blue', () => {
+    const ices = design('ice cream cones on a baby blue dress');
+    expect(fills(ices.tileSvg)).toContain('#ffdea7');
+  });
+
+  it("draws a coat on a ground as dark as its stripes in the coat's own colour: tiger print on black is orange", () => {
+    const tiger = design('tiger print on a black dress');
+    const stripes = hexToHsl(tiger.spec.motifs[0]!.colors[0]!);
+    expect(stripes.h).toBeGreaterThanOrEqual(15);
+    expect(stripes.h).toBeLessThanOrEqual(40);
+    expect(stripes.s).toBeGreaterThan(0.5);
+    // On its own ground the tiger keeps black stripes on orange.
+    expect(luminance(design('tiger print').spec.motifs[0]!.colors[0]!)).toBeLessThan(0.05);
+  });
+
   it('keeps the detail of a drawing painted near black: a black dog shows lighter ears and muzzle', () => {
     const dog = recolourDrawing(loadDrawing('fluent-emoji-flat:dog'), {
       colours: [COLOR_NAMES.black],

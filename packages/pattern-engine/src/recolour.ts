@@ -400,10 +400,21 @@ function toneMap(drawing: Drawing, opts: RecolourOptions): Map<string, string> {
     for (const m of g.members) map.set(m, toneOf(to, m, g.lead));
   }
   // The drawing must read against the ground: its main part keeps some contrast, moved the
-  // shorter way, and the rest of that part moves with it.
+  // shorter way, and the rest of that part moves with it. A drawing whose other parts already
+  // stand out over a good share of it (a cream ice cream on its wafer cone, on baby blue) reads by
+  // those, and keeps its colours.
   const main = map.get(dominant.lead);
   if (!main) throw new Error(`recolour: the drawing's main colour ${dominant.lead} was given no replacement`);
-  if (contrastRatio(main, opts.background) < 1.4 && distance(main, opts.background) < 110) {
+  const total = groups.reduce((sum, g) => sum + g.weight, 0);
+  const standingOut = groups
+    .filter((g) => g !== dominant && contrastRatio(map.get(g.lead) ?? g.lead, opts.background) >= 1.8)
+    .reduce((sum, g) => sum + g.weight, 0);
+  const readsByOtherParts = standingOut >= total * 0.3;
+  if (
+    !readsByOtherParts &&
+    contrastRatio(main, opts.background) < 1.4 &&
+    distance(main, opts.background) < 110
+  ) {
     const fixed = ensureContrast(main, opts.background, 1.6);
     for (const m of dominant.members) {
       const current = map.get(m);
