@@ -333,8 +333,15 @@ export function buildPalette(input: PaletteInput): PaletteResult {
   const fills: string[] = [];
   // Two named colours or more are the palette: fill it out with their tones, not new hues.
   const namedNonGround = dedupe([...request, ...named]).filter((c) => c !== background);
-  if (namedNonGround.length >= 2 || (namedNonGround.length >= 1 && totalColours >= 2)) {
-    for (const tone of tonesOf(namedNonGround, target - existing.length))
+  // Things in their natural colours with no colour asked for them ("strawberries on pale pink"):
+  // the palette is theirs, filled out with their tones, not a blue they never had.
+  const naturalOnly =
+    namedNonGround.length === 0 &&
+    hints.length > 0 &&
+    motifs.every((m) => natural(NATURAL_COLOUR, m) !== undefined);
+  const toneSource = naturalOnly ? dedupe(hints) : namedNonGround;
+  if (naturalOnly || namedNonGround.length >= 2 || (namedNonGround.length >= 1 && totalColours >= 2)) {
+    for (const tone of tonesOf(toneSource, target - existing.length))
       fills.push(ensureContrast(tone, background, minContrast));
   }
   for (const offset of fills.length > 0 ? [] : scheme) {

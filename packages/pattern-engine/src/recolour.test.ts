@@ -160,6 +160,13 @@ describe('natural colours and the parts of a drawing', () => {
     expect(luminance(design('tiger print').spec.motifs[0]!.colors[0]!)).toBeLessThan(0.05);
   });
 
+  it('fills the palette of things in their natural colours with their tones: strawberries bring no blue', () => {
+    const berries = design('strawberries on a pale pink dress');
+    const blue = (c: string) => hexToHsl(c).h >= 190 && hexToHsl(c).h <= 280 && hexToHsl(c).s > 0.3;
+    expect(berries.spec.palette.colors.filter(blue)).toEqual([]);
+    expect(fills(berries.tileSvg).filter((c) => blue(c!))).toEqual([]);
+  });
+
   it('keeps the detail of a drawing painted near black: a black dog shows lighter ears and muzzle', () => {
     const dog = recolourDrawing(loadDrawing('fluent-emoji-flat:dog'), {
       colours: [COLOR_NAMES.black],
