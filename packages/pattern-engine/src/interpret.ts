@@ -135,6 +135,20 @@ function thingToken(phrase: string, n: number): Token | undefined {
   };
 }
 
+/** Words that measure out a thing when "of" follows them, and are not the thing. */
+const MEASURE_WORDS: ReadonlySet<string> = new Set([
+  'ball',
+  'balls',
+  'bunch',
+  'bunches',
+  'handful',
+  'handfuls',
+  'slice',
+  'slices',
+  'piece',
+  'pieces',
+]);
+
 /** Greedy longest match, so "dusty pink" wins over "pink" and "cherry blossom" over "cherry". */
 export function tokenize(prompt: string): Token[] {
   const ws = words(prompt);
@@ -142,6 +156,25 @@ export function tokenize(prompt: string): Token[] {
   let i = 0;
   while (i < ws.length) {
     let found: Token | undefined;
+    // "balls of yarn", "bunches of tulips": the thing is what follows "of".
+    if (MEASURE_WORDS.has(ws[i]) && ws[i + 1] === 'of' && i + 2 < ws.length) {
+      tokens.push({ type: 'stop', phrase: ws[i], words: 1 });
+      i += 1;
+      continue;
+    }
+    // "tennis rackets and balls": a thing right after "and" may share the last thing's first word.
+    const last = tokens.at(-1);
+    const before = tokens.at(-2);
+    if (last?.type === 'conj' && before?.type === 'motif' && before.words > 1) {
+      const head = before.phrase.split(' ')[0];
+      for (const form of [ws[i], ...singulars(ws[i])]) {
+        const shared = lookupPhrase(`${head} ${form}`, 1);
+        if (shared?.type === 'motif' && shared.kind === 'drawing') {
+          found = { ...shared, phrase: `${head} ${ws[i]}`, words: 1 } as Token;
+          break;
+        }
+      }
+    }
     for (let n = Math.min(MAX_PHRASE_WORDS, ws.length - i); n >= 1 && !found; n--) {
       found = lookupPhrase(ws.slice(i, i + n).join(' '), n);
     }

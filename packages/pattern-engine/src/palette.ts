@@ -47,6 +47,9 @@ const NATURAL_COLOUR: Record<string, string[]> = {
   lemon: ['#f5cf3a'],
   cherry: ['#c8283a'],
   strawberry: ['#e2403f'],
+  // Hearts are red and stars gold unless the prompt says otherwise.
+  hearts: ['#e0474c'],
+  stars: ['#f2b92b'],
   orange: ['#f08a24'],
   sunflower: ['#f2b92b'],
   blossom: ['#e8849f', '#fbe3ea'],

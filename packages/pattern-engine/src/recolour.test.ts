@@ -131,6 +131,14 @@ describe('natural colours and the parts of a drawing', () => {
     });
     const avocados = read('avocados cut in half on a yellow shirt');
     expect(avocados.fidelity.motifs.map((m) => m.named)).toEqual(['avocados']);
+    // "balls of yarn" are yarn; "tennis rackets and balls" are tennis balls, not rice balls.
+    expect(read('balls of yarn on a pink jumper').fidelity.motifs.map((m) => m.named)).toEqual(['yarn']);
+    const tennis = read('tennis rackets and balls on a white polo');
+    expect(tennis.fidelity.motifs.map((m) => m.named)).toEqual(['tennis rackets', 'tennis balls']);
+    expect(tennis.motifs.map((m) => m.variant)).toEqual(['fluent-emoji-flat:tennis']);
+    expect(read('footballs and balls on a green shirt').motifs.map((m) => m.variant)).not.toContain(
+      'fluent-emoji-flat:rice-ball',
+    );
     // Nor how many: "stacks of books" are books, not a drawing of a stack.
     expect(read('stacks of books on a mustard cardigan').fidelity.motifs.map((m) => m.named)).toEqual([
       'books',
@@ -165,6 +173,18 @@ describe('natural colours and the parts of a drawing', () => {
     const blue = (c: string) => hexToHsl(c).h >= 190 && hexToHsl(c).h <= 280 && hexToHsl(c).s > 0.3;
     expect(berries.spec.palette.colors.filter(blue)).toEqual([]);
     expect(fills(berries.tileSvg).filter((c) => blue(c!))).toEqual([]);
+  });
+
+  it('paints hearts red and stars gold when no colour is asked for them, and lifts a one-tone drawing off its ground', () => {
+    const sky = design('tiny hearts and stars on a pink dress');
+    const [hearts, stars] = sky.spec.motifs.map((m) => hexToHsl(m.colors[0]!));
+    expect(hearts!.h < 15 || hearts!.h > 340).toBe(true);
+    expect(stars!.h).toBeGreaterThanOrEqual(35);
+    expect(stars!.h).toBeLessThanOrEqual(55);
+    const notes = design('music notes on a black t-shirt');
+    expect(fills(notes.tileSvg).some((c) => contrastRatio(c!, notes.spec.palette.background) >= 2.9)).toBe(
+      true,
+    );
   });
 
   it('keeps the detail of a drawing painted near black: a black dog shows lighter ears and muzzle', () => {

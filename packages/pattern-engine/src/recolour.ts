@@ -415,7 +415,9 @@ function toneMap(drawing: Drawing, opts: RecolourOptions): Map<string, string> {
     contrastRatio(main, opts.background) < 1.4 &&
     distance(main, opts.background) < 110
   ) {
-    const fixed = ensureContrast(main, opts.background, 1.6);
+    // A drawing that is nearly all one tone (a music note) has nothing else to be seen by.
+    const oneTone = dominant.weight >= total * 0.75;
+    const fixed = ensureContrast(main, opts.background, oneTone ? 3 : 1.6);
     for (const m of dominant.members) {
       const current = map.get(m);
       if (current) map.set(m, toneOf(fixed, current, main));
