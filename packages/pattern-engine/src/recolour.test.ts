@@ -160,12 +160,12 @@ describe('natural colours and the parts of a drawing', () => {
 
   it("draws a coat on a ground as dark as its stripes in the coat's own colour: tiger print on black is orange", () => {
     const tiger = design('tiger print on a black dress');
-    const stripes = hexToHsl(tiger.spec.motifs[0]!.colors[0]!);
+    const stripes = hexToHsl(tiger.spec.motifs[0]!.colors![0]!);
     expect(stripes.h).toBeGreaterThanOrEqual(15);
     expect(stripes.h).toBeLessThanOrEqual(40);
     expect(stripes.s).toBeGreaterThan(0.5);
     // On its own ground the tiger keeps black stripes on orange.
-    expect(luminance(design('tiger print').spec.motifs[0]!.colors[0]!)).toBeLessThan(0.05);
+    expect(luminance(design('tiger print').spec.motifs[0]!.colors![0]!)).toBeLessThan(0.05);
   });
 
   it('fills the palette of things in their natural colours with their tones: strawberries bring no blue', () => {
@@ -177,7 +177,7 @@ describe('natural colours and the parts of a drawing', () => {
 
   it('paints hearts red and stars gold when no colour is asked for them, and lifts a one-tone drawing off its ground', () => {
     const sky = design('tiny hearts and stars on a pink dress');
-    const [hearts, stars] = sky.spec.motifs.map((m) => hexToHsl(m.colors[0]!));
+    const [hearts, stars] = sky.spec.motifs.map((m) => hexToHsl(m.colors![0]!));
     expect(hearts!.h < 15 || hearts!.h > 340).toBe(true);
     expect(stars!.h).toBeGreaterThanOrEqual(35);
     expect(stars!.h).toBeLessThanOrEqual(55);
