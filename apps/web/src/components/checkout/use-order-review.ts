@@ -1,5 +1,6 @@
 import type { CreateOrderBody, Order } from '@btb/contracts';
 import { type RefObject, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { UseFormReturn } from 'react-hook-form';
 import { ApiError } from '../../api/index.ts';
 import { useCreateOrder } from '../../api/mutations.ts';
@@ -58,14 +59,20 @@ export function useOrderReview({
         body: { items: [item], ...shippingPart },
         idempotencyKey: idempotencyKey.current,
       });
-      setOrder(created);
-      onCreated();
-      requestAnimationFrame(() => {
+      // Rendered now, so the summary and Pay are in the page before it scrolls to them.
+      flushSync(() => {
+        setOrder(created);
+        onCreated();
+      });
+      const bringUp = () => {
         // In one column the summary and Pay sit under the form: bring them up, not just the focus.
         if (window.matchMedia('(max-width: 1023px)').matches)
           asideRef.current?.scrollIntoView({ block: 'start' });
-        summaryRef.current?.focus({ preventScroll: true });
-      });
+      };
+      bringUp();
+      summaryRef.current?.focus({ preventScroll: true });
+      // Once more after the next paint, should the form above have changed height meanwhile.
+      requestAnimationFrame(bringUp);
     } catch (err) {
       if (err instanceof ApiError && err.details.length) {
         showApiFieldErrors(err, shipping.setError, shippingLabels, { strip: shippingPaths });
