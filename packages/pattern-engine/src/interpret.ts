@@ -74,6 +74,12 @@ function words(prompt: string): string[] {
 /** Plural and adjective forms that are not listed verbatim ("lemony" is not, "hexagonal" is not). */
 function singulars(word: string): string[] {
   const out: string[] = [];
+  // Irregular plurals: snowmen, mice, geese, wolves, knives, cacti.
+  if (word.endsWith('men')) out.push(`${word.slice(0, -3)}man`);
+  if (word.endsWith('ice')) out.push(`${word.slice(0, -3)}ouse`);
+  if (word.endsWith('eese')) out.push(`${word.slice(0, -4)}oose`);
+  if (word.endsWith('ves')) out.push(`${word.slice(0, -3)}f`, `${word.slice(0, -3)}fe`);
+  if (word.endsWith('i')) out.push(`${word.slice(0, -1)}us`);
   if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('es')) out.push(word.slice(0, -2));
   if (word.endsWith('s')) out.push(word.slice(0, -1));
@@ -135,6 +141,28 @@ function thingToken(phrase: string, n: number): Token | undefined {
   };
 }
 
+/** Words for a kind of thing, drawn as a few things of that kind (each a word the library draws). */
+export const GROUP_WORDS: Readonly<Record<string, readonly string[]>> = {
+  vegetables: ['carrot', 'broccoli', 'tomato'],
+  vegetable: ['carrot', 'broccoli', 'tomato'],
+  veggies: ['carrot', 'broccoli', 'tomato'],
+  'farm animals': ['pig', 'cow', 'sheep'],
+  'sea creatures': ['fish', 'octopus', 'crab'],
+  'sea animals': ['fish', 'octopus', 'crab'],
+  'sea life': ['fish', 'octopus', 'crab'],
+  'woodland animals': ['fox', 'hedgehog', 'owl'],
+  'forest animals': ['fox', 'hedgehog', 'owl'],
+  'jungle animals': ['monkey', 'parrot', 'sloth'],
+  'safari animals': ['lion', 'elephant', 'giraffe'],
+  'zoo animals': ['lion', 'elephant', 'giraffe'],
+  insects: ['bee', 'ladybug', 'butterfly'],
+  bugs: ['bee', 'ladybug', 'butterfly'],
+  pastries: ['croissant', 'donut', 'cupcake'],
+  desserts: ['cupcake', 'ice cream cone', 'donut'],
+  sweets: ['candy', 'lollipop', 'donut'],
+  candies: ['candy', 'lollipop'],
+};
+
 /** Words that measure out a thing when "of" follows them, and are not the thing. */
 const MEASURE_WORDS: ReadonlySet<string> = new Set([
   'ball',
@@ -156,6 +184,17 @@ export function tokenize(prompt: string): Token[] {
   let i = 0;
   while (i < ws.length) {
     let found: Token | undefined;
+    // "vegetables", "farm animals": a word for a kind of thing draws a few of that kind.
+    const groupWords = GROUP_WORDS[`${ws[i]} ${ws[i + 1]}`] ? 2 : GROUP_WORDS[ws[i]] ? 1 : 0;
+    if (groupWords > 0) {
+      const phrase = ws.slice(i, i + groupWords).join(' ');
+      GROUP_WORDS[phrase]!.forEach((member, k) => {
+        const t = lookupPhrase(member, 1);
+        if (t) tokens.push({ ...t, phrase, words: k === 0 ? groupWords : 0 } as Token);
+      });
+      i += groupWords;
+      continue;
+    }
     // "balls of yarn", "bunches of tulips": the thing is what follows "of".
     if (MEASURE_WORDS.has(ws[i]) && ws[i + 1] === 'of' && i + 2 < ws.length) {
       tokens.push({ type: 'stop', phrase: ws[i], words: 1 });
@@ -178,7 +217,8 @@ export function tokenize(prompt: string): Token[] {
     for (let n = Math.min(MAX_PHRASE_WORDS, ws.length - i); n >= 1 && !found; n--) {
       found = lookupPhrase(ws.slice(i, i + n).join(' '), n);
     }
-    if (!found) {
+    // A plural the dictionary knows but nothing draws ("snowmen") may have a singular that is drawn.
+    if (!found || (found.type === 'missing' && found.words === 1)) {
       for (const s of singulars(ws[i])) {
         const t = lookupPhrase(s, 1);
         if (t && (t.type === 'motif' || t.type === 'garment' || t.type === 'mood')) {

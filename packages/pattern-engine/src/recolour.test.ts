@@ -139,6 +139,21 @@ describe('natural colours and the parts of a drawing', () => {
     expect(read('footballs and balls on a green shirt').motifs.map((m) => m.variant)).not.toContain(
       'fluent-emoji-flat:rice-ball',
     );
+    // A kind of thing draws a few of that kind; irregular plurals find their drawings.
+    expect(read('vegetables on a green apron').motifs.map((m) => m.variant)).toEqual([
+      'fluent-emoji-flat:carrot',
+      'fluent-emoji-flat:broccoli',
+      'fluent-emoji-flat:tomato',
+    ]);
+    expect(read('farm animals on a cream shirt').fidelity.message).toBeNull();
+    for (const [prompt, variant] of [
+      ['snowmen on a red jumper', 'fluent-emoji-flat:snowman'],
+      ['wolves on a grey hoodie', 'fluent-emoji-flat:wolf'],
+      ['cacti on a pink dress', 'fluent-emoji-flat:cactus'],
+      ['blue and white china plates on a cream dress', 'fluent-emoji-flat:fork-and-knife-with-plate'],
+      ['tea pots on a green apron', 'fluent-emoji-flat:teapot'],
+    ])
+      expect(read(prompt!).motifs.map((m) => m.variant)).toEqual([variant]);
     // Nor how many: "stacks of books" are books, not a drawing of a stack.
     expect(read('stacks of books on a mustard cardigan').fidelity.motifs.map((m) => m.named)).toEqual([
       'books',
