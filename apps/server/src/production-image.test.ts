@@ -10,6 +10,7 @@ import path from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { designBody, until } from './testing/fixtures.ts';
+import { freePort } from './testing/private-servers.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const manifests = [
@@ -63,33 +64,41 @@ describe('production image', () => {
     });
     cpSync(path.join(root, 'apps/web/dist'), path.join(app, 'apps/web/dist'), { recursive: true });
 
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
-    base = `http://127.0.0.1:${port}`;
     const dataDir = path.join(work, 'data');
     mkdirSync(dataDir);
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    };
-    for (const name of ['DATABASE_URL', 'REDIS_URL', 'NATS_URL']) delete env[name];
-    server = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
-      cwd: app,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await until(
-      () =>
-        fetch(`${base}/ready`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      120_000,
-      100,
-    );
+    // A free port can be taken between asking for it and listening on it: then the server exits
+    // and starts again on another.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      const env: Record<string, string | undefined> = {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      };
+      for (const name of ['DATABASE_URL', 'REDIS_URL', 'NATS_URL']) delete env[name];
+      const started = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
+        cwd: app,
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      server = started;
+      await until(
+        () =>
+          started.exitCode !== null ||
+          fetch(`${base}/ready`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        120_000,
+        100,
+      );
+      if (started.exitCode === null) break;
+      if (attempt === 3) throw new Error(`the compiled server exited with ${started.exitCode} three times`);
+    }
   }, 600_000);
 
   afterAll(async () => {
