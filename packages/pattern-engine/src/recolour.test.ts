@@ -154,6 +154,15 @@ describe('natural colours and the parts of a drawing', () => {
       ['tea pots on a green apron', 'fluent-emoji-flat:teapot'],
     ])
       expect(read(prompt!).motifs.map((m) => m.variant)).toEqual([variant]);
+    // A ginger cat is the colour ginger, a bow on a garment is tied, and hanging is not a thing.
+    const cat = read('a ginger cat with a red bow on a mint tee');
+    expect(cat.motifs.map((m) => m.variant)).toEqual(['fluent-emoji-flat:cat', 'fluent-emoji-flat:ribbon']);
+    expect(cat.motifs[0]!.colors).toEqual([COLOR_NAMES.ginger]);
+    expect(read('sloths hanging on a green t-shirt').motifs.map((m) => m.variant)).toEqual([
+      'fluent-emoji-flat:sloth',
+    ]);
+    expect(read('pastel easter eggs on a mint dress').motifs[0]!.variant).toBe('fluent-emoji-flat:egg');
+    expect(read('birds flying over the sea on a blue shirt').fidelity.message).toBeNull();
     // Nor how many: "stacks of books" are books, not a drawing of a stack.
     expect(read('stacks of books on a mustard cardigan').fidelity.motifs.map((m) => m.named)).toEqual([
       'books',
