@@ -185,12 +185,13 @@ export function tokenize(prompt: string): Token[] {
   while (i < ws.length) {
     let found: Token | undefined;
     // "vegetables", "farm animals": a word for a kind of thing draws a few of that kind.
-    const groupWords = GROUP_WORDS[`${ws[i]} ${ws[i + 1]}`] ? 2 : GROUP_WORDS[ws[i]] ? 1 : 0;
-    if (groupWords > 0) {
-      const phrase = ws.slice(i, i + groupWords).join(' ');
-      GROUP_WORDS[phrase]!.forEach((member, k) => {
+    const groupWords = GROUP_WORDS[`${ws[i]} ${ws[i + 1]}`] ? 2 : 1;
+    const groupPhrase = ws.slice(i, i + groupWords).join(' ');
+    const members = GROUP_WORDS[groupPhrase];
+    if (members) {
+      members.forEach((member, k) => {
         const t = lookupPhrase(member, 1);
-        if (t) tokens.push({ ...t, phrase, words: k === 0 ? groupWords : 0 } as Token);
+        if (t) tokens.push({ ...t, phrase: groupPhrase, words: k === 0 ? groupWords : 0 } as Token);
       });
       i += groupWords;
       continue;
