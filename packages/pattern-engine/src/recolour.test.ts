@@ -163,6 +163,13 @@ describe('natural colours and the parts of a drawing', () => {
     ]);
     expect(read('pastel easter eggs on a mint dress').motifs[0]!.variant).toBe('fluent-emoji-flat:egg');
     expect(read('birds flying over the sea on a blue shirt').fidelity.message).toBeNull();
+    // The garment is worn, not drawn: a blazer, a polo, a blanket.
+    for (const prompt of [
+      'gold anchors on a navy blazer',
+      'tennis rackets on a white polo',
+      'foxes on a grey blanket',
+    ])
+      expect(read(prompt).motifs).toHaveLength(1);
     // Nor how many: "stacks of books" are books, not a drawing of a stack.
     expect(read('stacks of books on a mustard cardigan').fidelity.motifs.map((m) => m.named)).toEqual([
       'books',
