@@ -416,8 +416,10 @@ function toneMap(drawing: Drawing, opts: RecolourOptions): Map<string, string> {
     distance(main, opts.background) < 110
   ) {
     // A drawing that is nearly all one tone (a music note) has nothing else to be seen by.
+    // On a light ground it darkens only as far as it must, so a cream egg on mint stays an egg's colour.
     const oneTone = dominant.weight >= total * 0.75;
-    const fixed = ensureContrast(main, opts.background, oneTone ? 3 : 1.6);
+    const target = oneTone ? (luminance(opts.background) < 0.2 ? 3 : 2) : 1.6;
+    const fixed = ensureContrast(main, opts.background, target);
     for (const m of dominant.members) {
       const current = map.get(m);
       if (current) map.set(m, toneOf(fixed, current, main));
