@@ -85,6 +85,8 @@ export const configSchema = z.object({
   JOBS_POLL_MS: int(500, 10),
   JOBS_CONCURRENCY: int(2, 1, 64),
   OUTBOX_POLL_MS: int(200, 10),
+  /** How long a relay's claim on outbox rows lasts: the rows of a relay that dies are taken over after this. */
+  OUTBOX_LEASE_MS: int(30_000, 500),
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   S3_BUCKET: z.string().default('boutique-to-box'),
   S3_ENDPOINT: optionalUrl,

@@ -132,7 +132,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       database.background,
       bus,
       logger,
-      { pollMs: config.OUTBOX_POLL_MS },
+      { pollMs: config.OUTBOX_POLL_MS, leaseMs: config.OUTBOX_LEASE_MS },
       metrics,
     );
     const jobs = new JobQueue(database.background, logger, metrics, tracing.tracer);

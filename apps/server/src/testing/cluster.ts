@@ -357,6 +357,8 @@ export class Cluster {
       JOBS_POLL_MS: '100',
       SIMULATOR_STEP_MS: '200',
       GENERATION_LEASE_MS: '5000',
+      // An instance is killed under load: the outbox rows it had claimed are taken over in seconds.
+      OUTBOX_LEASE_MS: '5000',
       RATE_LIMIT_API_MAX: '1000000',
       RATE_LIMIT_DESIGNS_PER_HOUR: '100000',
       ...extraEnv,
@@ -379,19 +381,27 @@ export class Cluster {
    * Counts every message the relays publish, per eventId, with a plain NATS subscription: it sees
    * each publish, including the ones JetStream would drop as duplicates inside its window.
    */
+  /**
+   * Counts each event the stream stores from now on, by its eventId: what consumers are handed. A
+   * relay that dies between publishing and marking a row has it published again by another (at
+   * least once, by design); JetStream's duplicate window stores it once, and this counts that.
+   */
   async watchEvents(): Promise<Map<string, number>> {
     const { connect } = await import('@nats-io/transport-node');
+    const { DeliverPolicy, jetstream } = await import('@nats-io/jetstream');
     const nc = await connect({ servers: this.nats.url.replace(/^nats:\/\//, '') });
     this.disposers.push(() => nc.close());
     const seen = new Map<string, number>();
-    nc.subscribe(`${this.env.NATS_STREAM}.>`, {
-      callback: (error, message) => {
-        if (error) return;
+    const consumer = await jetstream(nc).consumers.get(this.env.NATS_STREAM!, {
+      deliver_policy: DeliverPolicy.New,
+    });
+    const messages = await consumer.consume({
+      callback: (message) => {
         const { eventId } = message.json<{ eventId: string }>();
         seen.set(eventId, (seen.get(eventId) ?? 0) + 1);
       },
     });
-    await nc.flush();
+    this.disposers.push(async () => messages.stop());
     return seen;
   }
 
