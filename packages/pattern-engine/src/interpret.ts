@@ -141,22 +141,28 @@ function thingToken(phrase: string, n: number): Token | undefined {
   };
 }
 
+const VEGETABLES = ['carrot', 'broccoli', 'tomato'];
+const SEA_CREATURES = ['fish', 'octopus', 'crab'];
+const WOODLAND_ANIMALS = ['fox', 'hedgehog', 'owl'];
+const SAFARI_ANIMALS = ['lion', 'elephant', 'giraffe'];
+const INSECTS = ['bee', 'ladybug', 'butterfly'];
+
 /** Words for a kind of thing, drawn as a few things of that kind (each a word the library draws). */
 export const GROUP_WORDS: Readonly<Record<string, readonly string[]>> = {
-  vegetables: ['carrot', 'broccoli', 'tomato'],
-  vegetable: ['carrot', 'broccoli', 'tomato'],
-  veggies: ['carrot', 'broccoli', 'tomato'],
+  vegetables: VEGETABLES,
+  vegetable: VEGETABLES,
+  veggies: VEGETABLES,
   'farm animals': ['pig', 'cow', 'sheep'],
-  'sea creatures': ['fish', 'octopus', 'crab'],
-  'sea animals': ['fish', 'octopus', 'crab'],
-  'sea life': ['fish', 'octopus', 'crab'],
-  'woodland animals': ['fox', 'hedgehog', 'owl'],
-  'forest animals': ['fox', 'hedgehog', 'owl'],
+  'sea creatures': SEA_CREATURES,
+  'sea animals': SEA_CREATURES,
+  'sea life': SEA_CREATURES,
+  'woodland animals': WOODLAND_ANIMALS,
+  'forest animals': WOODLAND_ANIMALS,
   'jungle animals': ['monkey', 'parrot', 'sloth'],
-  'safari animals': ['lion', 'elephant', 'giraffe'],
-  'zoo animals': ['lion', 'elephant', 'giraffe'],
-  insects: ['bee', 'ladybug', 'butterfly'],
-  bugs: ['bee', 'ladybug', 'butterfly'],
+  'safari animals': SAFARI_ANIMALS,
+  'zoo animals': SAFARI_ANIMALS,
+  insects: INSECTS,
+  bugs: INSECTS,
   pastries: ['croissant', 'donut', 'cupcake'],
   desserts: ['cupcake', 'ice cream cone', 'donut'],
   sweets: ['candy', 'lollipop', 'donut'],
