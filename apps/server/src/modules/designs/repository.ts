@@ -1,13 +1,16 @@
 import { artCreditSchema, type Category, type Design, fidelitySchema, type Style } from '@btb/contracts';
 import { and, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { executePrepared } from '../../platform/db/rows.ts';
+import { executePrepared, prepareRaw, type RawRow, rowReader } from '../../platform/db/rows.ts';
 import { type Cursor, encodeCursor } from './cursor.ts';
 import { designLikes, designs } from './tables.ts';
 
 export type DesignRow = typeof designs.$inferSelect;
 
-export function toDesign(row: DesignRow, author: Design['author']): Design {
+/** What a design shows of its row (the API's `Design`, less its author). */
+export type ShownRow = Omit<DesignRow, 'seed' | 'requestedColors' | 'trendingScore' | 'searchVector'>;
+
+export function toDesign(row: ShownRow, author: Design['author']): Design {
   return {
     id: row.id,
     userId: row.userId,
@@ -58,6 +61,11 @@ export function fidelityOf(params: Record<string, unknown>): Pick<Design, 'fidel
 const { searchVector: _omit, ...columns } = getTableColumns(designs);
 export const designColumns = columns;
 
+/** The columns `toDesign` reads: a gallery page selects only these. */
+const { seed: _seed, requestedColors: _requested, trendingScore: _trending, ...shown } = columns;
+const shownColumns = shown;
+const readShown = rowReader(shownColumns);
+
 export interface ListFilter {
   scope: 'public' | 'mine' | 'all';
   userId?: string;
@@ -74,33 +82,26 @@ export interface ListFilter {
 
 export const publicVisible = sql`${designs.isPublic} and not ${designs.hidden} and ${designs.status} = 'ready'`;
 
-const newestOrder = [desc(designs.createdAt), desc(designs.id)];
-
 /**
  * The public gallery, newest first — what most visitors ask for — as prepared statements: built
- * once per database handle, and parsed and planned once per connection instead of per request.
+ * once per database handle, parsed and planned once per connection instead of per request, and
+ * selecting only the columns a design shows.
  */
 function newestPublic(db: Executor) {
   let statements = newestPublicStatements.get(db);
   if (!statements) {
-    const page = () => db.select({ ...designColumns, rank: sql<number>`0::float8` }).from(designs);
-    const limit = sql.placeholder('limit');
+    const select = sql`select ${sql.join(
+      Object.values(shownColumns).map((c) => sql`${c}`),
+      sql`, `,
+    )} from ${designs}`;
+    const order = sql`order by ${designs.createdAt} desc, ${designs.id} desc limit ${sql.placeholder('limit')}`;
     statements = {
-      first: page()
-        .where(publicVisible)
-        .orderBy(...newestOrder)
-        .limit(limit)
-        .prepare('gallery_newest'),
-      after: page()
-        .where(
-          and(
-            publicVisible,
-            sql`(${designs.createdAt}, ${designs.id}) < (${sql.placeholder('at')}::timestamptz, ${sql.placeholder('id')}::uuid)`,
-          ),
-        )
-        .orderBy(...newestOrder)
-        .limit(limit)
-        .prepare('gallery_newest_after'),
+      first: prepareRaw(db, sql`${select} where ${publicVisible} ${order}`),
+      after: prepareRaw(
+        db,
+        sql`${select} where ${publicVisible} and (${designs.createdAt}, ${designs.id})
+          < (${sql.placeholder('at')}::timestamptz, ${sql.placeholder('id')}::uuid) ${order}`,
+      ),
     };
     newestPublicStatements.set(db, statements);
   }
@@ -109,8 +110,8 @@ function newestPublic(db: Executor) {
 const newestPublicStatements = new WeakMap<
   Executor,
   {
-    first: { execute(values: { limit: number }): Promise<unknown[]> };
-    after: { execute(values: { limit: number; at: unknown; id: string }): Promise<unknown[]> };
+    first: (values: { limit: number }) => Promise<RawRow[]>;
+    after: (values: { limit: number; at: unknown; id: string }) => Promise<RawRow[]>;
   }
 >();
 
@@ -121,19 +122,14 @@ const isNewestPublic = (f: ListFilter) =>
 export async function listDesigns(db: Executor, filter: ListFilter) {
   if (isNewestPublic(filter)) {
     const statements = newestPublic(db);
-    const rows = (
-      filter.cursor
-        ? await statements.after.execute({
-            limit: filter.limit + 1,
-            at: filter.cursor.values[0],
-            id: filter.cursor.id,
-          })
-        : await statements.first.execute({ limit: filter.limit + 1 })
-    ) as DesignRow[];
-    const page = rows.slice(0, filter.limit);
+    const raw = filter.cursor
+      ? await statements.after({ limit: filter.limit + 1, at: filter.cursor.values[0], id: filter.cursor.id })
+      : await statements.first({ limit: filter.limit + 1 });
+    const page = raw.slice(0, filter.limit).map(readShown);
+    const more = raw.length > filter.limit;
     const last = page.at(-1);
     const nextCursor =
-      rows.length > filter.limit && last
+      more && last
         ? encodeCursor({ sort: 'new', values: [last.createdAt.toISOString()], id: last.id })
         : null;
     return { rows: page, nextCursor };
@@ -195,7 +191,7 @@ export async function listDesigns(db: Executor, filter: ListFilter) {
     rows.length > filter.limit && last
       ? encodeCursor({ sort: filter.sort, values: keys.map((k) => k.of(last)), id: last.id })
       : null;
-  return { rows: page as DesignRow[], nextCursor };
+  return { rows: page as ShownRow[], nextCursor };
 }
 
 /**
@@ -239,25 +235,17 @@ async function rankedSearch(db: Executor, filter: ListFilter, where: SQL[], rank
     db,
     sql`select * from (${branches}) page order by rank desc, created_at desc, id desc limit ${limit}`,
   );
-  const rows = result.map(designRowOf);
+  const rows = result.map((raw) => ({ ...readDesign(raw), rank: Number(raw.rank) }));
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const nextCursor =
     rows.length > filter.limit && last
       ? encodeCursor({ sort: 'relevance', values: [last.rank, last.createdAt.toISOString()], id: last.id })
       : null;
-  return { rows: page as DesignRow[], nextCursor };
+  return { rows: page as ShownRow[], nextCursor };
 }
 
-/** A row of `designs` as `db.execute` returns it (column names, driver values) in drizzle's shape. */
-function designRowOf(raw: Record<string, unknown>): DesignRow & { rank: number } {
-  const row: Record<string, unknown> = { rank: Number(raw.rank) };
-  for (const [key, column] of Object.entries(designColumns)) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as DesignRow & { rank: number };
-}
+const readDesign = rowReader(designColumns);
 
 export async function likedBy(db: Executor, userId: string, designIds: string[]): Promise<Set<string>> {
   if (designIds.length === 0) return new Set();

@@ -18,7 +18,14 @@ import { serializerFor } from '../../platform/http/serializers.ts';
 import type { FileStorage } from '../../platform/storage/file-storage.ts';
 import type { IdentityService } from '../identity/index.ts';
 import { decodeCursor } from './cursor.ts';
-import { designColumns, type DesignRow, likedBy, listDesigns, toDesign } from './repository.ts';
+import {
+  designColumns,
+  type DesignRow,
+  likedBy,
+  listDesigns,
+  type ShownRow,
+  toDesign,
+} from './repository.ts';
 import { type SeedSample, seedPublicDesigns } from './seeding.ts';
 import { designLikes, designs, designVersions, designViews } from './tables.ts';
 import { toDesignVersion, versionColumns } from './versions.ts';
@@ -632,7 +639,7 @@ export class DesignsService {
     return row as DesignRow;
   }
 
-  private async present(rows: DesignRow[], _viewer: Actor | null): Promise<Design[]> {
+  private async present(rows: ShownRow[], _viewer: Actor | null): Promise<Design[]> {
     const authors = await this.identity.publicProfiles(rows.map((r) => r.userId));
     return rows.map((r) =>
       toDesign(r, authors.get(r.userId) ?? { id: r.userId, name: 'Former member', avatarUrl: null }),

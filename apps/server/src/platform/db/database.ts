@@ -17,6 +17,7 @@ import type { Config } from '../../config.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { migrationsFolder } from '../paths.ts';
 import { initPgliteDataDir, pgliteSettings } from './pglite-init.ts';
+import { useFastTextArrays } from './text-array.ts';
 
 export type Db = NodePgDatabase<Record<string, never>>;
 /** A database handle or an open transaction: repositories accept either. */
@@ -133,6 +134,7 @@ async function openPostgres(
   readUrls: string[],
   poolMax: { api: number; background: number },
 ): Promise<Database> {
+  useFastTextArrays();
   const makePool = (
     connectionString: string,
     applicationName: string,

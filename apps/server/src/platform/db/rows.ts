@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { type PgColumn, PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from './database.ts';
 
 /**
@@ -21,10 +21,49 @@ const dialect = new PgDialect();
  * name is the statement's hash, so each shape of the statement gets its own.
  */
 export async function executePrepared(db: Executor, query: SQL): Promise<Record<string, unknown>[]> {
+  return prepareRaw(db, query)();
+}
+
+export type RawRow = Record<string, unknown>;
+
+/**
+ * A hand-written statement built once (values as `sql.placeholder`s) for a hot path: each call only
+ * binds its values and runs the named prepared statement. Rows come as the driver reads them, keyed
+ * by column name: `rowReader` turns them into the table's shape.
+ */
+export function prepareRaw(
+  db: Executor,
+  query: SQL,
+): (values?: Record<string, unknown>) => Promise<RawRow[]> {
   const built = dialect.sqlToQuery(query);
   const name = `h${createHash('sha1').update(built.sql).digest('hex').slice(0, 20)}`;
-  const result = (await db._.session.prepareQuery(built, undefined, name, false).execute()) as {
-    rows: Record<string, unknown>[];
+  const prepared = db._.session.prepareQuery(built, undefined, name, false);
+  return async (values) => ((await prepared.execute(values)) as { rows: RawRow[] }).rows;
+}
+
+/** Column types whose driver value already is the row's value. */
+const asRead = new Set(['PgText', 'PgUUID', 'PgBoolean']);
+
+/**
+ * Reads raw rows (see `prepareRaw`) into the shape drizzle gives the same columns, with the work for
+ * each column decided once: drizzle's own row mapping inspects every field of every row again.
+ */
+export function rowReader<C extends Record<string, PgColumn>>(
+  columns: C,
+): (raw: RawRow) => {
+  [K in keyof C]: C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null;
+} {
+  const fields = Object.entries(columns).map(([key, column]) => ({
+    key,
+    name: column.name,
+    map: asRead.has(column.columnType) ? undefined : (value: unknown) => column.mapFromDriverValue(value),
+  }));
+  return (raw) => {
+    const row: Record<string, unknown> = {};
+    for (const { key, name, map } of fields) {
+      const value = raw[name];
+      row[key] = value === null || value === undefined ? null : map ? map(value) : value;
+    }
+    return row as never;
   };
-  return result.rows;
 }
