@@ -1,7 +1,7 @@
 import { artCreditSchema, type Category, type Design, fidelitySchema, type Style } from '@btb/contracts';
 import { and, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.ts';
-import { executePrepared, prepareRaw, type RawRow, rowReader } from '../../platform/db/rows.ts';
+import { prepareRaw, type RawRow, rowReader } from '../../platform/db/rows.ts';
 import { type Cursor, encodeCursor } from './cursor.ts';
 import { designLikes, designs } from './tables.ts';
 
@@ -118,6 +118,22 @@ const newestPublicStatements = new WeakMap<
 const isNewestPublic = (f: ListFilter) =>
   f.scope === 'public' && f.sort === 'new' && !f.category && !f.style && !f.tag && !f.color && !f.q;
 
+/**
+ * The filter's conditions but the search, each value through `bind`: inline, or as a placeholder
+ * of a statement prepared once for every request of the same shape.
+ */
+function filterConditions(filter: ListFilter, bind: (value: unknown, name: string) => SQL): SQL[] {
+  const where: SQL[] = [];
+  if (filter.scope === 'public') where.push(publicVisible);
+  if (filter.scope === 'mine') where.push(sql`${designs.userId} = ${bind(filter.userId, 'userId')}::uuid`);
+  if (filter.scope === 'all' && !filter.includeHidden) where.push(sql`not ${designs.hidden}`);
+  if (filter.category) where.push(sql`${designs.category} = ${bind(filter.category, 'category')}`);
+  if (filter.style) where.push(sql`${designs.style} = ${bind(filter.style, 'style')}`);
+  if (filter.tag) where.push(sql`${designs.tags} @> array[${bind(filter.tag, 'tag')}]::text[]`);
+  if (filter.color) where.push(sql`${designs.colors} @> array[${bind(filter.color, 'color')}]::text[]`);
+  return where;
+}
+
 /** A keyset page: sort keys plus the id as the tie-breaker, so positions are total and stable. */
 export async function listDesigns(db: Executor, filter: ListFilter) {
   if (isNewestPublic(filter)) {
@@ -134,17 +150,9 @@ export async function listDesigns(db: Executor, filter: ListFilter) {
         : null;
     return { rows: page, nextCursor };
   }
-  const where: SQL[] = [];
-  if (filter.scope === 'public') where.push(publicVisible);
-  if (filter.scope === 'mine') where.push(eq(designs.userId, filter.userId!));
-  if (filter.scope === 'all' && !filter.includeHidden) where.push(sql`not ${designs.hidden}`);
-  if (filter.category) where.push(eq(designs.category, filter.category));
-  if (filter.style) where.push(eq(designs.style, filter.style));
-  if (filter.tag) where.push(sql`${designs.tags} @> array[${filter.tag}]::text[]`);
-  if (filter.color) where.push(sql`${designs.colors} @> array[${filter.color}]::text[]`);
+  const where = filterConditions(filter, (value) => sql`${value}`);
   const query = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : undefined;
   if (query) where.push(sql`${designs.searchVector} @@ ${query}`);
-
   const rank = query
     ? sql<number>`ts_rank_cd(${designs.searchVector}, ${query})::float8`
     : sql<number>`0::float8`;
@@ -164,7 +172,7 @@ export async function listDesigns(db: Executor, filter: ListFilter) {
             ]
           : [{ expr: sql`${designs.createdAt}`, cast: 'timestamptz', of: (r) => r.createdAt.toISOString() }];
 
-  if (filter.sort === 'relevance' && query) return rankedSearch(db, filter, where, rank);
+  if (filter.sort === 'relevance' && query) return rankedSearch(db, filter);
 
   if (filter.cursor) {
     const left = sql.join([...keys.map((k) => k.expr), sql`${designs.id}`], sql`, `);
@@ -203,39 +211,50 @@ export const RANKED_CANDIDATES = 200;
 
 /**
  * Relevance order: the newest RANKED_CANDIDATES matches by rank (ts_rank_cd), then every older
- * match by recency (rank -1 in the cursor). Two bounded branches, each served by an index walk or,
- * for a rare word, by the full-text index.
+ * match by recency (rank -1 in the cursor). The candidates are read once, by a walk of the
+ * gallery's index (or, for a rare word, through the full-text index), and ranked as they are read;
+ * the oldest of them is where the older matches start. One statement per shape of search (which
+ * filters, which part of the list), prepared once: a request only binds its values.
  */
-async function rankedSearch(db: Executor, filter: ListFilter, where: SQL[], rank: SQL<number>) {
-  const matches = and(...where) ?? sql`true`;
-  const newest = sql`order by ${designs.createdAt} desc, ${designs.id} desc`;
-  // The oldest candidate: matches older than it are ranked by recency alone.
-  const boundary = sql`(select c.created_at, c.id from (select ${designs.createdAt}, ${designs.id} from ${designs}
-    where ${matches} ${newest} limit ${RANKED_CANDIDATES}) c order by c.created_at, c.id limit 1)`;
+async function rankedSearch(db: Executor, filter: ListFilter) {
   const cursor = filter.cursor;
   const cursorRank = cursor ? Number(cursor.values[0]) : undefined;
-  const cursorAt = cursor ? sql`${cursor.values[1]}::timestamptz` : undefined;
-  const cursorId = cursor ? sql`${cursor.id}::uuid` : undefined;
-  const limit = filter.limit + 1;
-  const columns = sql.join(
-    Object.values(designColumns).map((c) => sql`${c}`),
-    sql`, `,
-  );
-  // Ranked while the index walk reads them: no second visit of the candidate rows.
-  const ranked = sql`(select * from (select ${columns}, ${rank} as rank from ${designs}
-    where ${matches} ${newest} limit ${RANKED_CANDIDATES}) candidate
-    ${cursorRank !== undefined && cursorRank >= 0 ? sql`where (rank, created_at, id) < (${cursorRank}::float8, ${cursorAt}, ${cursorId})` : sql``}
-    order by rank desc, created_at desc, id desc limit ${limit})`;
-  const older = sql`(select ${columns}, -1::float8 as rank from ${designs}
-    where ${matches} and (${designs.createdAt}, ${designs.id}) < ${boundary}
-    ${cursorRank !== undefined && cursorRank < 0 ? sql`and (${designs.createdAt}, ${designs.id}) < (${cursorAt}, ${cursorId})` : sql``}
-    ${newest} limit ${limit})`;
-  const branches = cursorRank !== undefined && cursorRank < 0 ? older : sql`${ranked} union all ${older}`;
-  const result = await executePrepared(
-    db,
-    sql`select * from (${branches}) page order by rank desc, created_at desc, id desc limit ${limit}`,
-  );
-  const rows = result.map((raw) => ({ ...readDesign(raw), rank: Number(raw.rank) }));
+  const phase = cursorRank === undefined ? 'first' : cursorRank >= 0 ? 'ranked' : 'older';
+  const values: Record<string, unknown> = {
+    q: filter.q,
+    limit: filter.limit + 1,
+    userId: filter.userId,
+    category: filter.category,
+    style: filter.style,
+    tag: filter.tag,
+    color: filter.color,
+    rank: cursorRank,
+    at: cursor?.values[1],
+    id: cursor?.id,
+  };
+  const shape = JSON.stringify([
+    filter.scope,
+    filter.includeHidden,
+    ...['category', 'style', 'tag', 'color'].map((k) => values[k] !== undefined),
+    phase,
+  ]);
+  let statements = searchStatements.get(db);
+  if (!statements) {
+    statements = new Map();
+    searchStatements.set(db, statements);
+  }
+  let statement = statements.get(shape);
+  if (!statement) {
+    statement = prepareRaw(
+      db,
+      searchStatement(
+        filterConditions(filter, (_, name) => sql`${sql.placeholder(name)}`),
+        phase,
+      ),
+    );
+    statements.set(shape, statement);
+  }
+  const rows = (await statement(values)).map((raw) => ({ ...readDesign(raw), rank: Number(raw.rank) }));
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   const nextCursor =
@@ -243,6 +262,32 @@ async function rankedSearch(db: Executor, filter: ListFilter, where: SQL[], rank
       ? encodeCursor({ sort: 'relevance', values: [last.rank, last.createdAt.toISOString()], id: last.id })
       : null;
   return { rows: page as ShownRow[], nextCursor };
+}
+const searchStatements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareRaw>>>();
+
+function searchStatement(filters: SQL[], phase: 'first' | 'ranked' | 'older'): SQL {
+  const query = sql`websearch_to_tsquery('english', ${sql.placeholder('q')})`;
+  const matches = and(...filters, sql`${designs.searchVector} @@ ${query}`);
+  const limit = sql.placeholder('limit');
+  const columns = sql.join(
+    Object.values(designColumns).map((c) => sql`${c}`),
+    sql`, `,
+  );
+  const at = sql`${sql.placeholder('at')}::timestamptz`;
+  const id = sql`${sql.placeholder('id')}::uuid`;
+  const ranked = sql`(select * from candidate
+    ${phase === 'ranked' ? sql`where (rank, created_at, id) < (${sql.placeholder('rank')}::float8, ${at}, ${id})` : sql``}
+    order by rank desc, created_at desc, id desc limit ${limit})`;
+  const older = sql`(select ${columns}, -1::float8 as rank from ${designs}
+    where ${matches} and (${designs.createdAt}, ${designs.id})
+      < (select created_at, id from candidate order by created_at, id limit 1)
+    ${phase === 'older' ? sql`and (${designs.createdAt}, ${designs.id}) < (${at}, ${id})` : sql``}
+    order by ${designs.createdAt} desc, ${designs.id} desc limit ${limit})`;
+  return sql`with candidate as materialized (
+      select ${columns}, ts_rank_cd(${designs.searchVector}, ${query})::float8 as rank from ${designs}
+      where ${matches} order by ${designs.createdAt} desc, ${designs.id} desc limit ${RANKED_CANDIDATES})
+    select * from (${phase === 'older' ? older : sql`${ranked} union all ${older}`}) page
+    order by rank desc, created_at desc, id desc limit ${limit}`;
 }
 
 const readDesign = rowReader(designColumns);

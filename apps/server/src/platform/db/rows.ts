@@ -15,21 +15,14 @@ export function onlyRow<T>(rows: readonly T[], what: string): T {
 
 const dialect = new PgDialect();
 
-/**
- * A hand-written statement run as a named prepared statement: PostgreSQL parses and plans it once
- * per connection instead of on every call (a search's plan costs as much as its execution). The
- * name is the statement's hash, so each shape of the statement gets its own.
- */
-export async function executePrepared(db: Executor, query: SQL): Promise<Record<string, unknown>[]> {
-  return prepareRaw(db, query)();
-}
-
 export type RawRow = Record<string, unknown>;
 
 /**
- * A hand-written statement built once (values as `sql.placeholder`s) for a hot path: each call only
- * binds its values and runs the named prepared statement. Rows come as the driver reads them, keyed
- * by column name: `rowReader` turns them into the table's shape.
+ * A hand-written statement built once (values as `sql.placeholder`s) for a hot path, run as a named
+ * prepared statement: PostgreSQL parses and plans it once per connection instead of on every call
+ * (a search's plan costs as much as its execution), and each call only binds its values. The name
+ * is the statement's hash, so each shape of statement gets its own. Rows come as the driver reads
+ * them, keyed by column name: `rowReader` turns them into the table's shape.
  */
 export function prepareRaw(
   db: Executor,
