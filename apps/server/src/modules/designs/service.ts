@@ -236,7 +236,7 @@ export class DesignsService {
     options: { fresh?: boolean } = {},
   ): Promise<DesignPage> {
     const loaded = await this.loadPage(query, viewer, options);
-    const page = loaded.page ?? (JSON.parse(loaded.text) as DesignPage);
+    const page = loaded.page ?? (JSON.parse(loaded.bytes.toString('utf8')) as DesignPage);
     if (!viewer || page.items.length === 0) return page;
     const liked = await likedBy(
       this.db,
@@ -247,20 +247,20 @@ export class DesignsService {
   }
 
   /**
-   * The page as the API sends it (JSON). The public gallery's first pages are cached as this text,
+   * The page as the API sends it (JSON). The public gallery's first pages are cached as its bytes,
    * serialized once per cache fill and sent as-is on every anonymous hit.
    */
   async listJson(query: ListDesignsQuery, viewer: Actor | null, options: { fresh?: boolean } = {}) {
     if (viewer) return serializePage(await this.list(query, viewer, options));
     const loaded = await this.loadPage(query, null, options);
-    return loaded.text ?? serializePage(loaded.page);
+    return loaded.bytes ?? serializePage(loaded.page);
   }
 
   private async loadPage(
     query: ListDesignsQuery,
     viewer: Actor | null,
     options: { fresh?: boolean },
-  ): Promise<{ page: DesignPage; text?: string } | { page?: undefined; text: string }> {
+  ): Promise<{ page: DesignPage; bytes?: Buffer } | { page?: undefined; bytes: Buffer }> {
     const q = listDesignsQuerySchema.parse(query);
     if (q.scope === 'mine' && !viewer) throw forbidden('Sign in to see your designs');
     const sort = q.sort ?? (q.q ? 'relevance' : 'new');
@@ -287,12 +287,12 @@ export class DesignsService {
       ? await this.cache.namespacedKey(GALLERY, JSON.stringify({ ...filter, sort }))
       : undefined;
     if (!key) return { page: await load() };
-    const cached = options.fresh ? undefined : await this.cache.getText(key);
-    if (cached !== undefined) return { text: cached };
+    const cached = options.fresh ? undefined : await this.cache.getBytes(key);
+    if (cached !== undefined) return { bytes: cached };
     const page = await load();
-    const text = serializePage(page);
-    await this.cache.setText(key, text, this.ttlFor(viewer, GALLERY_TTL_S));
-    return { page, text };
+    const bytes = Buffer.from(serializePage(page));
+    await this.cache.setBytes(key, bytes, this.ttlFor(viewer, GALLERY_TTL_S));
+    return { page, bytes };
   }
 
   async update(actor: Actor, id: string, patch: UpdateDesignBody): Promise<Design> {

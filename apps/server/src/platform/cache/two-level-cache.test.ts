@@ -75,18 +75,18 @@ describe('two-level cache over Redis, two instances', () => {
     expect(await until(async () => (await b.namespacedKey('gallery', 'first')) !== keyB)).toBe(true);
   });
 
-  it('keeps text as it was written, in Redis too: a cached response body is never serialized twice', async () => {
+  it('keeps bytes as they were written, in Redis too: a cached response body is never serialized twice', async () => {
     await Promise.all(clients.map((c) => whenReady(c)));
     const a = make(0);
     const b = make(1);
-    const body = '{"items":[{"title":"Lemons \u2014 navy"}],"nextCursor":null}';
-    await a.setText('gallery:v1:first', body, 30);
-    expect(await clients[0]!.get(`${prefix}gallery:v1:first`)).toBe(body);
-    expect(await b.getText('gallery:v1:first')).toBe(body);
+    const body = Buffer.from('{"items":[{"title":"Lemons \u2014 navy ✿"}],"nextCursor":null}');
+    await a.setBytes('gallery:v1:first', body, 30);
+    expect(await clients[0]!.getBuffer(`${prefix}gallery:v1:first`)).toEqual(body);
+    expect(await b.getBytes('gallery:v1:first')).toEqual(body);
     expect(b.statistics().l2Hits).toBe(1);
-    expect(await b.getText('gallery:v1:first')).toBe(body);
+    expect(await b.getBytes('gallery:v1:first')).toEqual(body);
     expect(b.statistics().l1Hits).toBe(1);
-    expect(await b.getText('gallery:v1:other')).toBeUndefined();
+    expect(await b.getBytes('gallery:v1:other')).toBeUndefined();
   });
 });
 

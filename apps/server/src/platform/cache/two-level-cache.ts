@@ -125,39 +125,44 @@ export class TwoLevelCache {
   }
 
   /**
-   * Text stored and returned as it is (a response body written once): nothing parsed on a hit,
-   * nothing serialized again for Redis.
+   * Bytes stored and returned as they are (a response body written once): nothing parsed on a hit,
+   * nothing serialized again for Redis, nothing encoded again for the socket.
    */
-  async getText(key: string): Promise<string | undefined> {
+  async getBytes(key: string): Promise<Buffer | undefined> {
     const local = this.l1.get(key);
-    if (local && typeof local.value === 'string') {
+    if (local && Buffer.isBuffer(local.value)) {
       this.stats.l1Hits++;
       return local.value;
     }
-    const remote = await this.getRemote(key);
+    const remote = await this.getRemote(key, true);
     if (remote) this.l1.set(key, { value: remote.raw }, { ttl: remote.ttlMs });
     return remote?.raw;
   }
 
-  async setText(key: string, text: string, ttlS = this.options.defaultTtlS): Promise<void> {
+  async setBytes(key: string, bytes: Buffer, ttlS = this.options.defaultTtlS): Promise<void> {
     // A refill that changed nothing (a reload with `Cache-Control: no-cache`) sends nothing to Redis:
-    // both copies already hold this text and expire together.
-    if (this.l1.get(key)?.value === text) return;
-    this.l1.set(key, { value: text }, { ttl: ttlS * 1000 });
-    await this.setRemote(key, text, ttlS);
+    // both copies already hold these bytes and expire together.
+    const local = this.l1.get(key)?.value;
+    if (Buffer.isBuffer(local) && local.equals(bytes)) return;
+    this.l1.set(key, { value: bytes }, { ttl: ttlS * 1000 });
+    await this.setRemote(key, bytes, ttlS);
   }
 
-  /** The L2 copy and its remaining lifetime (counted as an L2 hit or a miss). */
-  private async getRemote(key: string): Promise<{ raw: string; ttlMs: number } | undefined> {
+  /** The L2 copy (text, or bytes) and its remaining lifetime (counted as an L2 hit or a miss). */
+  private async getRemote(key: string): Promise<{ raw: string; ttlMs: number } | undefined>;
+  private async getRemote(key: string, bytes: true): Promise<{ raw: Buffer; ttlMs: number } | undefined>;
+  private async getRemote(key: string, bytes = false) {
     if (this.redis) {
       try {
         // Value and remaining TTL in one round trip, so the L1 copy expires with the L2 one.
-        const replies = await this.redis
-          .pipeline()
-          .get(this.prefix + key)
+        const pipeline = this.redis.pipeline();
+        const replies = await (bytes
+          ? pipeline.getBuffer(this.prefix + key)
+          : pipeline.get(this.prefix + key)
+        )
           .pttl(this.prefix + key)
           .exec();
-        const raw = replies?.[0]?.[1] as string | null | undefined;
+        const raw = replies?.[0]?.[1] as string | Buffer | null | undefined;
         if (raw != null) {
           const ttl = Number(replies?.[1]?.[1] ?? -1);
           this.stats.l2Hits++;
@@ -171,7 +176,7 @@ export class TwoLevelCache {
     return undefined;
   }
 
-  private async setRemote(key: string, raw: string, ttlS: number) {
+  private async setRemote(key: string, raw: string | Buffer, ttlS: number) {
     if (!this.redis) return;
     try {
       await this.redis.set(this.prefix + key, raw, 'EX', ttlS);

@@ -52,6 +52,9 @@ export const contractSerializerCompiler = ({ schema }: { schema: unknown }) => {
   return serializerFor(contract);
 };
 
-/** Sends JSON already written by `serializerFor` (e.g. a cached page) as it is, serialized no second time. */
-export const sendSerialized = (reply: FastifyReply, json: string) =>
+/**
+ * Sends JSON already written by `serializerFor` as it is, serialized no second time; a cached page
+ * comes as bytes, encoded no second time either.
+ */
+export const sendSerialized = (reply: FastifyReply, json: string | Buffer) =>
   reply.type('application/json; charset=utf-8').send(json as never);
