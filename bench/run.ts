@@ -9,10 +9,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { type BenchContext, type Prepared, type Scenario, scenarios } from './scenarios.ts';
+import { type Prepared, type Scenario, scenarios } from './scenarios.ts';
 import { peerRows } from './peers/compare.ts';
 import { createScratchDatabase } from '../apps/server/src/testing/services.ts';
 import { extraRows } from './extra-rows.ts';
+import { memoryRows } from './memory-rows.ts';
 import { startupRows } from './startup.ts';
 import { galleryInBrowser, pageVitalsInBrowser } from './web-gallery.ts';
 
@@ -32,6 +33,8 @@ export interface Row {
   /** The server's CPU time (all its threads, from /proc) per request answered. */
   cpuUsPerRequest?: number;
   ratioToCeiling?: number;
+  /** A row with a note that still gets its ratio to the hello-world ceiling. */
+  ratioAndNote?: boolean;
   note?: string;
 }
 
@@ -88,19 +91,36 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-async function measure(
-  ctx: BenchContext,
-  scenario: Scenario,
-  mode: string,
-  server?: ChildProcess,
-): Promise<Row> {
-  return measurePrepared(ctx.baseUrl, await scenario.prepare(ctx), scenario, mode, server);
+/**
+ * Bare Fastify sending the bytes the platform just answered (a cached page): what the machine's
+ * sockets allow for a body of that size. The platform's row gets its ratio to it in the note.
+ */
+async function sameBytes(baseUrl: string, prepared: Prepared, row: Row, ceiling: Ceiling, mode: string) {
+  const body = Buffer.from(
+    await (await fetch(baseUrl + prepared.path, { headers: prepared.headers })).arrayBuffer(),
+  );
+  await fetch(`${ceiling.url}/page`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const same = await measurePrepared(
+    ceiling.url,
+    { path: '/page' },
+    { name: `bare Fastify sending the same ${Math.round(body.length / 1024)} KB`, connections },
+    mode,
+    ceiling.process,
+  );
+  same.note = 'ceiling for a body of this size';
+  row.note = `${(row.reqPerSec / same.reqPerSec).toFixed(2)}× bare Fastify sending the same bytes`;
+  row.ratioAndNote = true;
+  return same;
 }
 
 async function measurePrepared(
   baseUrl: string,
   prepared: Prepared,
-  scenario: Pick<Scenario, 'name' | 'connections'>,
+  scenario: Pick<Scenario, 'name' | 'connections' | 'countsServerErrors'>,
   mode: string,
   server?: ChildProcess,
 ): Promise<Row> {
@@ -116,7 +136,14 @@ async function measurePrepared(
   });
   const cpuAfter = await cpuMicros(server?.pid);
   const answered = result.requests.total;
+  const status = (code: number) =>
+    (result.statusCodeStats as Record<string, { count: number } | undefined>)[code]?.count ?? 0;
   return {
+    ...(scenario.countsServerErrors
+      ? {
+          note: `${status(503)} × 503 (told to retry), ${status(500)} × 500, of ${answered} answers; ${scenario.connections} connections`,
+        }
+      : {}),
     mode,
     scenario: scenario.name,
     cpuUsPerRequest:
@@ -144,11 +171,14 @@ async function runToEnd(args: string[], env: Record<string, string>) {
   if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
 }
 
-async function benchPlatform(
-  mode: string,
-  env: Record<string, string>,
-  measureCeiling: () => Promise<Row>,
-): Promise<Row[]> {
+/** The bare Fastify server: the ceiling, and the same bytes as a cached page beside that page's row. */
+interface Ceiling {
+  url: string;
+  process: ChildProcess;
+  measure: () => Promise<Row>;
+}
+
+async function benchPlatform(mode: string, env: Record<string, string>, ceiling: Ceiling): Promise<Row[]> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'btb-bench-'));
   const serverEnv = {
@@ -168,6 +198,7 @@ async function benchPlatform(
       PORT: String(port),
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
+      DATABASE_POOL_MAX: '20',
       RATE_LIMIT_API_MAX: '100000000',
       RATE_LIMIT_AUTH_MAX: '100000000',
       RATE_LIMIT_DESIGNS_PER_HOUR: '100000000',
@@ -175,14 +206,16 @@ async function benchPlatform(
     `http://127.0.0.1:${port}/health`,
   );
   // The ceiling again, right before this mode's rows: the machine's load drifts during a run.
-  const rows: Row[] = [{ ...(await measureCeiling()), mode }];
+  const rows: Row[] = [{ ...(await ceiling.measure()), mode }];
   try {
     for (const scenario of scenarios) {
       if (only && !scenario.name.includes(only)) continue;
       console.error(`[${mode}] ${scenario.name}`);
-      rows.push(
-        await measure({ baseUrl: `http://127.0.0.1:${port}`, seededDesigns }, scenario, mode, server),
-      );
+      const ctx = { baseUrl: `http://127.0.0.1:${port}`, seededDesigns };
+      const prepared = await scenario.prepare(ctx);
+      const row = await measurePrepared(ctx.baseUrl, prepared, scenario, mode, server);
+      rows.push(row);
+      if (scenario.sameBytesCeiling) rows.push(await sameBytes(ctx.baseUrl, prepared, row, ceiling, mode));
     }
     if (env.DATABASE_URL && (!only || 'peer'.includes(only))) {
       rows.push(
@@ -233,7 +266,9 @@ function printTable(rows: Row[]) {
     r.cpuUsPerRequest === undefined ? '' : String(r.cpuUsPerRequest),
     String(r.errors),
     String(r.non2xx),
-    r.ratioToCeiling === undefined ? (r.note ?? '') : `${(r.ratioToCeiling * 100).toFixed(1)}%`,
+    [r.ratioToCeiling === undefined ? '' : `${(r.ratioToCeiling * 100).toFixed(1)}%`, r.note ?? '']
+      .filter(Boolean)
+      .join('; '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -250,16 +285,21 @@ async function main() {
     { PORT: String(helloPort) },
     `http://127.0.0.1:${helloPort}/`,
   );
-  const measureCeiling = () =>
-    measure(
-      { baseUrl: `http://127.0.0.1:${helloPort}`, seededDesigns: 0 },
-      { name: 'bare Fastify hello-world (ceiling)', prepare: async () => ({ path: '/' }) },
-      'ceiling',
-      hello,
-    );
+  const ceiling: Ceiling = {
+    url: `http://127.0.0.1:${helloPort}`,
+    process: hello,
+    measure: () =>
+      measurePrepared(
+        `http://127.0.0.1:${helloPort}`,
+        { path: '/' },
+        { name: 'bare Fastify hello-world (ceiling)' },
+        'ceiling',
+        hello,
+      ),
+  };
   try {
     rows.push(
-      ...(await benchPlatform('embedded', { DATABASE_URL: '', REDIS_URL: '', NATS_URL: '' }, measureCeiling)),
+      ...(await benchPlatform('embedded', { DATABASE_URL: '', REDIS_URL: '', NATS_URL: '' }, ceiling)),
     );
     if (process.env.DATABASE_URL) {
       // A database of its own, so the seeded rows never mix with anything else.
@@ -275,7 +315,7 @@ async function main() {
               NATS_URL: process.env.NATS_URL ?? '',
               NATS_STREAM: `BENCH_${Date.now()}`,
             },
-            measureCeiling,
+            ceiling,
           )),
         );
       } finally {
@@ -286,13 +326,15 @@ async function main() {
     await stop(hello);
   }
   // Each mode's rows against the ceiling measured beside them.
-  let ceiling: Row | undefined;
+  let beside: Row | undefined;
   for (const row of rows) {
-    if (row.scenario === 'bare Fastify hello-world (ceiling)') ceiling = row;
-    if (row.note === undefined && ceiling) row.ratioToCeiling = row.reqPerSec / ceiling.reqPerSec;
+    if (row.scenario === 'bare Fastify hello-world (ceiling)') beside = row;
+    if ((row.note === undefined || row.ratioAndNote) && beside)
+      row.ratioToCeiling = row.reqPerSec / beside.reqPerSec;
   }
   const extra = process.env.BENCH_SKIP_EXTRA ? [] : await extraRows();
   rows.push(...extra);
+  if (!only || 'memory'.includes(only)) rows.push(...(await memoryRows()));
   if (!only || 'startup'.includes(only)) rows.push(...(await startupRows()));
 
   printTable(rows);

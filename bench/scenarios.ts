@@ -16,8 +16,12 @@ export interface BenchContext {
 
 export interface Scenario {
   name: string;
-  /** Fewer connections for CPU-heavy work (password hashing, rendering). */
+  /** Fewer connections for CPU-heavy work (password hashing, rendering); more to overload the pool. */
   connections?: number;
+  /** Counts the answers of 500 and 503 in the row's note (overload). */
+  countsServerErrors?: boolean;
+  /** Also measures bare Fastify sending the same bytes as this response (a cached page). */
+  sameBytesCeiling?: boolean;
   prepare(ctx: BenchContext): Promise<Prepared>;
 }
 
@@ -85,9 +89,19 @@ export const scenarios: Scenario[] = [
   { name: 'GET /health', prepare: async () => ({ path: '/health' }) },
   { name: 'GET /ready (database, cache, bus)', prepare: async () => ({ path: '/ready' }) },
   { name: 'GET /api/catalog/products', prepare: async () => ({ path: '/api/catalog/products' }) },
-  { name: 'gallery first page (cached)', prepare: async () => ({ path: '/api/designs?limit=24' }) },
+  {
+    name: 'gallery first page (cached)',
+    sameBytesCeiling: true,
+    prepare: async () => ({ path: '/api/designs?limit=24' }),
+  },
   {
     name: 'gallery first page (uncached)',
+    prepare: async () => ({ path: '/api/designs?limit=24', headers: { 'cache-control': 'no-cache' } }),
+  },
+  {
+    name: 'gallery first page (uncached), 100 connections on a pool of 20',
+    connections: 100,
+    countsServerErrors: true,
     prepare: async () => ({ path: '/api/designs?limit=24', headers: { 'cache-control': 'no-cache' } }),
   },
   {
@@ -146,7 +160,6 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'POST /api/orders (validate, price, idempotency)',
-    connections: 8,
     prepare: async (ctx) => {
       const { auth, designId } = await buyerWithDesign(ctx);
       const body = JSON.stringify({
