@@ -277,6 +277,37 @@ describe('colours the prompt gives each thing', () => {
     expect(spec.palette.background).toBe(COLOR_NAMES['sea green']);
   });
 
+  it('reads colours named after things as colours: an apple green shirt has no apples', () => {
+    for (const colour of [
+      'apple green',
+      'ice blue',
+      'duck egg blue',
+      'pumpkin orange',
+      'brick red',
+      'storm grey',
+    ]) {
+      const spec = read(`${colour} shirt with white polka dots`);
+      expect(
+        spec.motifs.map((m) => m.kind),
+        colour,
+      ).toEqual(['polka']);
+      expect(spec.palette.background, colour).toBe(COLOR_NAMES[colour]);
+    }
+    expect(read('penguins with scarves on ice blue').motifs.map((m) => m.label)).toEqual(['penguin']);
+  });
+
+  it('draws a coral reef, ocean waves and vinyl records as one thing each', () => {
+    expect(read('a coral reef with tropical fish on deep blue').motifs.map((m) => m.label)).toEqual([
+      'coral reef',
+      'tropical fish',
+    ]);
+    expect(read('ocean waves in teal and white').motifs.map((m) => m.label)).toEqual(['ocean waves']);
+    expect(read('vinyl records and headphones on orange').motifs.map((m) => m.label)).toEqual([
+      'vinyl records',
+      'headphones',
+    ]);
+  });
+
   it('knows a sarong is a garment and draws rubber ducks yellow', () => {
     expect(read('a sarong with tropical hibiscus flowers').recognised).not.toHaveProperty('missing', [
       'sarong',
