@@ -62,8 +62,7 @@ const { searchVector: _omit, ...columns } = getTableColumns(designs);
 export const designColumns = columns;
 
 /** The columns `toDesign` reads: a gallery page selects only these. */
-const { seed: _seed, requestedColors: _requested, trendingScore: _trending, ...shown } = columns;
-const shownColumns = shown;
+const { seed: _seed, requestedColors: _requested, trendingScore: _trending, ...shownColumns } = columns;
 const readShown = rowReader(shownColumns);
 
 export interface ListFilter {
