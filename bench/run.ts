@@ -55,6 +55,23 @@ async function cpuMicros(pid: number | undefined): Promise<number | undefined> {
 }
 const clockTicksPerSecond = 100;
 
+/**
+ * Waits until the server is idle (under 5% of a core for half a second, at most a minute): the
+ * work an earlier row left behind (events of 20,000 orders, their jobs) must not be counted in the
+ * next row's CPU per request, nor slow its requests.
+ */
+async function settle(pid: number | undefined) {
+  const until = Date.now() + 60_000;
+  for (let before = await cpuMicros(pid); before !== undefined && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await cpuMicros(pid);
+    if (after === undefined || after - before < 25_000) return;
+    before = after;
+  }
+  if (pid !== undefined && Date.now() >= until)
+    console.error('[bench] the server was still busy after a minute');
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -127,6 +144,7 @@ async function measurePrepared(
   mode: string,
   server?: ChildProcess,
 ): Promise<Row> {
+  await settle(server?.pid);
   const cpuBefore = await cpuMicros(server?.pid);
   const result = await autocannon({
     url: baseUrl + prepared.path,
