@@ -55,10 +55,14 @@ async function render({ svg, widthPx, dpi, repeat }: RenderRequest): Promise<Buf
     background: 'rgba(255,255,255,0)',
     font: { loadSystemFonts: false },
   }).render();
-  // resvg's pixels are premultiplied RGBA; sharp un-premultiplies them before encoding.
+  // resvg's pixels are premultiplied RGBA; sharp un-premultiplies them before encoding. A tile to
+  // repeat is un-premultiplied first, on its own pixels: in the repeat's pipeline libvips would do
+  // it over the whole print area, in floating point (a print file took 1.4× as long).
   const raw = { width: image.width, height: image.height, channels: 4 as const, premultiplied: true };
   let encoder = sharp(image.pixels, { raw });
   if (repeat) {
+    const straight = await encoder.raw().toBuffer();
+    encoder = sharp(straight, { raw: { width: image.width, height: image.height, channels: 4 } });
     const width = Math.max(repeat.width, image.width);
     const height = Math.max(repeat.height, image.height);
     const right = width - image.width;
