@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Design } from '@btb/contracts';
+import { type Design, designSchema, pageOf } from '@btb/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../platform/bus/events.ts';
 import { createDesign, designBody, type Session, signUp, until } from '../../testing/fixtures.ts';
+import { serializerFor } from '../../platform/http/serializers.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { listDesigns, toDesign } from './repository.ts';
 import { designs } from './tables.ts';
 
 describe('designs', () => {
@@ -232,6 +234,49 @@ describe('designs', () => {
         (/identity"?\."?users/i.test(q) && !/user_profiles/i.test(q)),
     );
     expect(reads.length, reads.join('\n---\n')).toBe(1);
+  });
+
+  it('writes each design of the newest gallery page exactly as the designs are written elsewhere', async () => {
+    const made = await createDesign(t.app, owner, {
+      title: 'Toucans “quoted” \\ ✿',
+      prompt: 'toucans and coffee cups on a cream dress',
+    });
+    expect(
+      await until(async () => (await get(`/api/designs/${made.id}`, owner)).json().status === 'ready'),
+    ).toBe(true);
+    const publish = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/designs/${made.id}`,
+      headers: owner.auth,
+      payload: { isPublic: true },
+    });
+    expect(publish.statusCode).toBe(200);
+    await seedReady(2, {
+      title: 'Tab\tand "quotes", a \\ and ✿',
+      description: null,
+      tags: ['dusty pink', 'a "b"', 'NULL', ''],
+      confidence: 0.85,
+      // Not what the generator records: read as no fidelity and no credits, on both paths.
+      generationParams: { fidelity: 'not an object', credits: { not: 'a list' } },
+    });
+    const page = (
+      await t.app.inject({ url: '/api/designs?limit=50', headers: { 'cache-control': 'no-cache' } })
+    ).json() as { items: Design[]; nextCursor: string | null };
+    // The same designs read as columns and written by the contract's serializer.
+    const { rows, nextCursor } = await listDesigns(t.platform.database.db, {
+      scope: 'public',
+      sort: 'new',
+      limit: 50,
+    });
+    const written = serializerFor(pageOf(designSchema))({
+      items: rows.map((r) => toDesign(r, page.items.find((d) => d.id === r.id)!.author)),
+      nextCursor,
+    });
+    expect(page).toEqual(JSON.parse(written));
+    const generated = page.items.find((d) => d.id === made.id)!;
+    expect(generated.author.name).toBe('Owner');
+    expect(generated.fidelity?.motifs.length).toBeGreaterThan(0);
+    expect(generated.credits.length).toBeGreaterThan(0);
   });
 
   it('sorts by likes with a stable cursor', async () => {

@@ -7,7 +7,13 @@ import type {
   QualityReport,
   UpdateDesignBody,
 } from '@btb/contracts';
-import { createDesignBodySchema, designSchema, listDesignsQuerySchema, pageOf } from '@btb/contracts';
+import {
+  createDesignBodySchema,
+  designSchema,
+  listDesignsQuerySchema,
+  pageOf,
+  publicUserSchema,
+} from '@btb/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { appendEvent } from '../../platform/bus/outbox.ts';
 import type { TwoLevelCache } from '../../platform/cache/two-level-cache.ts';
@@ -21,8 +27,11 @@ import { decodeCursor } from './cursor.ts';
 import {
   designColumns,
   type DesignRow,
+  isNewestPublic,
+  type ListFilter,
   likedBy,
   listDesigns,
+  newestPublicJson,
   type ShownRow,
   toDesign,
 } from './repository.ts';
@@ -41,6 +50,9 @@ const GALLERY_TTL_S = 30;
 const REPLICA_READ_TTL_S = 5;
 const designKey = (id: string) => `design:${id}`;
 const serializePage = serializerFor(pageOf(designSchema));
+const serializeAuthor = serializerFor(publicUserSchema);
+/** The author of a design whose account is gone. */
+const formerMember = (id: string) => ({ id, name: 'Former member', avatarUrl: null });
 
 type DesignPage = { items: Design[]; nextCursor: string | null };
 
@@ -277,22 +289,42 @@ export class DesignsService {
       cursor: q.cursor ? decodeCursor(q.cursor, sort) : undefined,
     } as const;
     const load = () =>
-      this.reading(viewer, async (db) => {
+      this.reading(viewer, async (db): Promise<{ page: DesignPage } | { bytes: Buffer }> => {
+        if (isNewestPublic(filter)) return { bytes: await this.newestPublicPage(db, filter) };
         const page = await listDesigns(db, filter);
-        return { items: await this.present(page.rows, null), nextCursor: page.nextCursor };
+        return { page: { items: await this.present(page.rows, null), nextCursor: page.nextCursor } };
       });
     // The first page of public listings is what most visitors ask for: cache it.
     const cacheable = q.scope === 'public' && !q.cursor;
     const key = cacheable
       ? await this.cache.namespacedKey(GALLERY, JSON.stringify({ ...filter, sort }))
       : undefined;
-    if (!key) return { page: await load() };
+    if (!key) return load();
     const cached = options.fresh ? undefined : await this.cache.getBytes(key);
     if (cached !== undefined) return { bytes: cached };
-    const page = await load();
-    const bytes = Buffer.from(serializePage(page));
+    const loaded = await load();
+    const bytes = 'bytes' in loaded ? loaded.bytes : Buffer.from(serializePage(loaded.page));
     await this.cache.setBytes(key, bytes, this.ttlFor(viewer, GALLERY_TTL_S));
-    return { page, bytes };
+    return { ...loaded, bytes };
+  }
+
+  /**
+   * The public gallery, newest first, as the API sends it: each design's JSON as the database wrote
+   * it (see `newestPublicJson`), its author's laid in between the halves.
+   */
+  private async newestPublicPage(db: Db, filter: ListFilter): Promise<Buffer> {
+    const { items, nextCursor } = await newestPublicJson(db, filter);
+    const authors = await this.identity.publicProfiles(items.map((d) => d.userId));
+    const authorJson = new Map<string, string>();
+    const parts = items.map((d) => {
+      let author = authorJson.get(d.userId);
+      if (author === undefined) {
+        author = serializeAuthor(authors.get(d.userId) ?? formerMember(d.userId));
+        authorJson.set(d.userId, author);
+      }
+      return `${d.head.slice(0, -1)},"author":${author},${d.tail.slice(1)}`;
+    });
+    return Buffer.from(`{"items":[${parts.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`);
   }
 
   async update(actor: Actor, id: string, patch: UpdateDesignBody): Promise<Design> {
@@ -641,9 +673,7 @@ export class DesignsService {
 
   private async present(rows: ShownRow[], _viewer: Actor | null): Promise<Design[]> {
     const authors = await this.identity.publicProfiles(rows.map((r) => r.userId));
-    return rows.map((r) =>
-      toDesign(r, authors.get(r.userId) ?? { id: r.userId, name: 'Former member', avatarUrl: null }),
-    );
+    return rows.map((r) => toDesign(r, authors.get(r.userId) ?? formerMember(r.userId)));
   }
 
   /** Drops the design and every cached gallery page before the write's response leaves. */
