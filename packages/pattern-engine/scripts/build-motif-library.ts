@@ -13,7 +13,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLOSER_TERMS, EXTRA_PHRASES, type SetRole } from '../src/library/phrases.ts';
+import { CLOSER_TERMS, EXTRA_PHRASES, NOT_DRAWN, type SetRole } from '../src/library/phrases.ts';
 import { MOTIF_WORDS } from '../src/vocabulary.ts';
 
 const require = createRequire(import.meta.url);
@@ -205,6 +205,7 @@ for (const pos of ['noun', 'adj', 'verb', 'adv']) {
     lexicon[phrase] = found ?? 0;
   }
 }
+for (const noun of NOT_DRAWN) lexicon[noun] = 0;
 for (const [noun, term] of Object.entries(CLOSER_TERMS)) {
   if (!drawable(term)) throw new Error(`"${term}" (for "${noun}") is not drawable`);
   if (!(noun in phrases)) lexicon[noun] = [term, 1];

@@ -161,6 +161,16 @@ describe('natural colours and the parts of a drawing', () => {
     expect(read('sloths hanging on a green t-shirt').motifs.map((m) => m.variant)).toEqual([
       'fluent-emoji-flat:sloth',
     ]);
+    expect(read('horses galloping on a beige scarf').motifs.map((m) => m.variant)).toEqual([
+      'fluent-emoji-flat:horse',
+    ]);
+    // A surfboard has no drawing, and a board (a clapper board) is not one: said, not substituted.
+    const beach = read('camper vans and surfboards on sand');
+    expect(beach.motifs.map((m) => m.variant)).toEqual(['tabler:camper']);
+    expect(beach.fidelity.motifs.find((m) => m.named === 'surfboards')).toMatchObject({
+      drawn: null,
+      match: 'none',
+    });
     expect(read('pastel easter eggs on a mint dress').motifs[0]!.variant).toBe('fluent-emoji-flat:egg');
     expect(read('birds flying over the sea on a blue shirt').fidelity.message).toBeNull();
     // The garment is worn, not drawn: a blazer, a polo, a blanket.

@@ -19,6 +19,9 @@ export const EXTRA_PHRASES: Record<string, string> = {
   'coral reefs': 'fluent-emoji-flat:coral',
   'ocean wave': 'fluent-emoji-flat:water-wave',
   'ocean waves': 'fluent-emoji-flat:water-wave',
+  'camper van': 'tabler:camper',
+  'camper vans': 'tabler:camper',
+  campervan: 'tabler:camper',
   'vinyl record': 'tabler:vinyl',
   'vinyl records': 'tabler:vinyl',
   'record player': 'tabler:vinyl',
@@ -160,6 +163,12 @@ export const EXTRA_PHRASES: Record<string, string> = {
   eucalyptus: 'fluent-emoji-flat:herb',
   'hot dog': 'fluent-emoji-flat:hot-dog',
 };
+
+/**
+ * Things with no drawing whose broader term in WordNet would draw something else ("surfboard" is a
+ * board, and the board drawn would be a clapper board): not drawn, and the record says so.
+ */
+export const NOT_DRAWN: readonly string[] = ['surfboard', 'watering can', 'sprinkles'];
 
 /** Nearer broader terms than WordNet's for things people print ("toucan" is a piciform bird, drawn as a parrot). */
 export const CLOSER_TERMS: Record<string, string> = {
