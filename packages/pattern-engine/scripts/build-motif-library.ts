@@ -13,7 +13,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLOSER_TERMS, EXTRA_PHRASES, NOT_DRAWN, type SetRole } from '../src/library/phrases.ts';
+import { CLOSER_TERMS, EXTRA_PHRASES, NOT_DRAWN, OTHER_SENSE, type SetRole } from '../src/library/phrases.ts';
 import { MOTIF_WORDS } from '../src/vocabulary.ts';
 
 const require = createRequire(import.meta.url);
@@ -139,6 +139,7 @@ for (const [phrase, target] of Object.entries(EXTRA_PHRASES)) {
   phrases[phrase] ??= [-1, -1];
   phrases[phrase][sets[drawings[index][0]].role === 'colour' ? 0 : 1] = index;
 }
+for (const phrase of OTHER_SENSE) delete phrases[phrase];
 writeFileSync(path.join(outDir, 'drawings.json'), `${JSON.stringify({ sets, drawings, phrases })}\n`);
 
 // --- WordNet -------------------------------------------------------------------------------------

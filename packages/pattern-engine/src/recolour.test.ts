@@ -171,6 +171,14 @@ describe('natural colours and the parts of a drawing', () => {
       drawn: null,
       match: 'none',
     });
+    // Cranes on a print are birds, not construction cranes; presents are gifts.
+    expect(read('red-crowned cranes on ivory').fidelity.motifs).toEqual([
+      { named: 'cranes', drawn: 'flamingo', match: 'closest' },
+    ]);
+    expect(read('christmas trees and presents on red').motifs.map((m) => m.variant)).toEqual([
+      'fluent-emoji-flat:christmas-tree',
+      'fluent-emoji-flat:wrapped-gift',
+    ]);
     expect(read('pastel easter eggs on a mint dress').motifs[0]!.variant).toBe('fluent-emoji-flat:egg');
     expect(read('birds flying over the sea on a blue shirt').fidelity.message).toBeNull();
     // The garment is worn, not drawn: a blazer, a polo, a blanket.

@@ -19,6 +19,8 @@ export const EXTRA_PHRASES: Record<string, string> = {
   'coral reefs': 'fluent-emoji-flat:coral',
   'ocean wave': 'fluent-emoji-flat:water-wave',
   'ocean waves': 'fluent-emoji-flat:water-wave',
+  present: 'fluent-emoji-flat:wrapped-gift',
+  presents: 'fluent-emoji-flat:wrapped-gift',
   'camper van': 'tabler:camper',
   'camper vans': 'tabler:camper',
   campervan: 'tabler:camper',
@@ -165,6 +167,12 @@ export const EXTRA_PHRASES: Record<string, string> = {
 };
 
 /**
+ * Drawing names that mean something else on a print: a "crane" in Tabler is a construction crane,
+ * the crane people print is the bird (drawn as its closest, in CLOSER_TERMS).
+ */
+export const OTHER_SENSE: readonly string[] = ['crane', 'cranes'];
+
+/**
  * Things with no drawing whose broader term in WordNet would draw something else ("surfboard" is a
  * board, and the board drawn would be a clapper board): not drawn, and the record says so.
  */
@@ -173,6 +181,9 @@ export const NOT_DRAWN: readonly string[] = ['surfboard', 'watering can', 'sprin
 /** Nearer broader terms than WordNet's for things people print ("toucan" is a piciform bird, drawn as a parrot). */
 export const CLOSER_TERMS: Record<string, string> = {
   toucan: 'parrot',
+  crane: 'flamingo',
+  heron: 'flamingo',
+  stork: 'flamingo',
   squirrel: 'chipmunk',
   macaw: 'parrot',
   cockatoo: 'parrot',
