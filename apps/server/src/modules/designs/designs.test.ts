@@ -277,6 +277,9 @@ describe('designs', () => {
     expect(generated.author.name).toBe('Owner');
     expect(generated.fidelity?.motifs.length).toBeGreaterThan(0);
     expect(generated.credits.length).toBeGreaterThan(0);
+    // A search writes its designs the same way.
+    const found = (await get('/api/designs?q=toucans')).json() as { items: Design[] };
+    expect(found.items.find((d) => d.id === made.id)).toEqual(generated);
   });
 
   it('sorts by likes with a stable cursor', async () => {

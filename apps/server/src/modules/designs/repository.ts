@@ -2,7 +2,7 @@ import { artCreditSchema, type Category, type Design, fidelitySchema, type Style
 import { and, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/database.ts';
-import { prepareRaw, type RawRow, rowReader } from '../../platform/db/rows.ts';
+import { prepareRaw, type RawRow } from '../../platform/db/rows.ts';
 import { type Cursor, encodeCursor } from './cursor.ts';
 import { designLikes, designs } from './tables.ts';
 
@@ -79,35 +79,67 @@ export interface ListFilter {
 export const publicVisible = sql`${designs.isPublic} and not ${designs.hidden} and ${designs.status} = 'ready'`;
 
 /** A timestamp as `Date.prototype.toISOString` writes it (UTC, milliseconds, "Z"). */
-const isoText = (column: AnyPgColumn) =>
+const isoText = (column: SQL | AnyPgColumn) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A JSON object of the given keys and values, written compactly (`json_build_object` pads). */
+const jsonObject = (entries: [string, SQL | AnyPgColumn][]) =>
+  sql`(select row_to_json(o) from (select ${sql.join(
+    entries.map(([key, value]) => sql`${value} as ${sql.identifier(key)}`),
+    sql`, `,
+  )}) o)::text`;
 
 /**
  * A design's JSON as `toDesign` and the contract's serializer write it, written by PostgreSQL in two
  * halves around the author (who lives in the identity module): the keys in the contract's order,
- * `fidelity` and `credits` read from the generation record as `fidelityOf` reads them. The gallery's
- * pages are built from these: a design costs the API one text value instead of 26 columns to parse,
- * map and serialize again. A test holds every design of a page equal to its own page.
+ * `fidelity` and `credits` read from the generation record as `fidelityOf` reads them. Gallery and
+ * search pages are built from these: a design costs the API one text value instead of 26 columns to
+ * parse, map and serialize again. A test holds every design of a page equal to its own page.
  */
-const designJsonHead = sql`json_build_object('id', ${designs.id}, 'userId', ${designs.userId})::text`;
-const designJsonTail = sql`json_build_object(
-  'title', ${designs.title}, 'description', ${designs.description}, 'prompt', ${designs.prompt},
-  'status', ${designs.status}, 'progress', ${designs.progress}, 'failureReason', ${designs.failureReason},
-  'imageUrl', ${designs.imageUrl}, 'modelUrl', ${designs.modelUrl}, 'thumbnailUrl', ${designs.thumbnailUrl},
-  'previewUrl', ${designs.previewUrl}, 'tags', ${designs.tags}, 'category', ${designs.category},
-  'style', ${designs.style}, 'colors', ${designs.colors}, 'aiModel', ${designs.aiModel},
-  'generationParams', ${designs.generationParams}, 'confidence', ${designs.confidence},
-  'quality', ${designs.quality},
-  'fidelity', case when jsonb_typeof(${designs.generationParams}->'fidelity') = 'object'
-    then ${designs.generationParams}->'fidelity' end,
-  'credits', case when jsonb_typeof(${designs.generationParams}->'credits') = 'array'
-    then ${designs.generationParams}->'credits' else '[]'::jsonb end,
-  'isPublic', ${designs.isPublic}, 'hidden', ${designs.hidden}, 'likes', ${designs.likes},
-  'views', ${designs.views}, 'createdAt', ${isoText(designs.createdAt)},
-  'updatedAt', ${isoText(designs.updatedAt)})::text`;
+const designJsonHead = jsonObject([
+  ['id', designs.id],
+  ['userId', designs.userId],
+]);
+const params = designs.generationParams;
+const designJsonTail = jsonObject([
+  ['title', designs.title],
+  ['description', designs.description],
+  ['prompt', designs.prompt],
+  ['status', designs.status],
+  ['progress', designs.progress],
+  ['failureReason', designs.failureReason],
+  ['imageUrl', designs.imageUrl],
+  ['modelUrl', designs.modelUrl],
+  ['thumbnailUrl', designs.thumbnailUrl],
+  ['previewUrl', designs.previewUrl],
+  ['tags', designs.tags],
+  ['category', designs.category],
+  ['style', designs.style],
+  ['colors', designs.colors],
+  ['aiModel', designs.aiModel],
+  ['generationParams', params],
+  ['confidence', designs.confidence],
+  ['quality', designs.quality],
+  ['fidelity', sql`case when jsonb_typeof(${params}->'fidelity') = 'object' then ${params}->'fidelity' end`],
+  [
+    'credits',
+    sql`case when jsonb_typeof(${params}->'credits') = 'array' then ${params}->'credits' else '[]'::jsonb end`,
+  ],
+  ['isPublic', designs.isPublic],
+  ['hidden', designs.hidden],
+  ['likes', designs.likes],
+  ['views', designs.views],
+  ['createdAt', isoText(designs.createdAt)],
+  ['updatedAt', isoText(designs.updatedAt)],
+]);
+
+/** The columns of a design as JSON halves (see `designJsonHead`), for `DesignJson`. */
+const designJsonColumns = sql`${designJsonHead} as head, ${designJsonTail} as tail,
+  ${designs.userId} as user_id, ${designs.id} as id`;
 
 /** A design of a gallery page as JSON text, but its author (see `designJsonHead`). */
 export interface DesignJson {
+  id: string;
   userId: string;
   head: string;
   tail: string;
@@ -121,8 +153,7 @@ export interface DesignJson {
 function newestPublic(db: Executor) {
   let statements = newestPublicStatements.get(db);
   if (!statements) {
-    const select = sql`select ${designJsonHead} as head, ${designJsonTail} as tail,
-      ${designs.userId} as user_id, ${designs.id} as id, ${isoText(designs.createdAt)} as at from ${designs}`;
+    const select = sql`select ${designJsonColumns}, ${isoText(designs.createdAt)} as at from ${designs}`;
     const order = sql`order by ${designs.createdAt} desc, ${designs.id} desc limit ${sql.placeholder('limit')}`;
     statements = {
       first: prepareRaw(db, sql`${select} where ${publicVisible} ${order}`),
@@ -148,6 +179,13 @@ const newestPublicStatements = new WeakMap<
 export const isNewestPublic = (f: ListFilter) =>
   f.scope === 'public' && f.sort === 'new' && !f.category && !f.style && !f.tag && !f.color && !f.q;
 
+const designJsonOf = (r: RawRow): DesignJson => ({
+  id: r.id as string,
+  userId: r.user_id as string,
+  head: r.head as string,
+  tail: r.tail as string,
+});
+
 /** A page of the public gallery, newest first, each design as JSON written by the database. */
 export async function newestPublicJson(
   db: Executor,
@@ -160,7 +198,7 @@ export async function newestPublicJson(
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({ userId: r.user_id as string, head: r.head as string, tail: r.tail as string })),
+    items: page.map(designJsonOf),
     nextCursor:
       rows.length > filter.limit && last
         ? encodeCursor({ sort: 'new', values: [last.at as string], id: last.id as string })
@@ -184,16 +222,18 @@ function filterConditions(filter: ListFilter, bind: (value: unknown, name: strin
   return where;
 }
 
-/** A keyset page: sort keys plus the id as the tie-breaker, so positions are total and stable. */
+/** Whether a listing is a search in relevance order: see `searchJson`. */
+export const isRankedSearch = (f: ListFilter) => f.sort === 'relevance' && !!f.q;
+
+/**
+ * A keyset page: sort keys plus the id as the tie-breaker, so positions are total and stable.
+ * (A search in relevance order is `searchJson`'s; here a search is a filter.)
+ */
 export async function listDesigns(db: Executor, filter: ListFilter) {
   const where = filterConditions(filter, (value) => sql`${value}`);
-  const query = filter.q ? sql`websearch_to_tsquery('english', ${filter.q})` : undefined;
-  if (query) where.push(sql`${designs.searchVector} @@ ${query}`);
-  const rank = query
-    ? sql<number>`ts_rank_cd(${designs.searchVector}, ${query})::float8`
-    : sql<number>`0::float8`;
+  if (filter.q) where.push(sql`${designs.searchVector} @@ websearch_to_tsquery('english', ${filter.q})`);
   // Sort keys, highest first; the cursor holds the last item's values.
-  const keys: { expr: SQL; cast: string; of: (r: DesignRow & { rank: number }) => string | number }[] =
+  const keys: { expr: SQL; cast: string; of: (r: DesignRow) => string | number }[] =
     filter.sort === 'top'
       ? [
           { expr: sql`${designs.likes}`, cast: 'int', of: (r) => r.likes },
@@ -201,14 +241,7 @@ export async function listDesigns(db: Executor, filter: ListFilter) {
         ]
       : filter.sort === 'trending'
         ? [{ expr: sql`${designs.trendingScore}`, cast: 'float8', of: (r) => r.trendingScore }]
-        : filter.sort === 'relevance' && query
-          ? [
-              { expr: rank, cast: 'float8', of: (r) => r.rank },
-              { expr: sql`${designs.createdAt}`, cast: 'timestamptz', of: (r) => r.createdAt.toISOString() },
-            ]
-          : [{ expr: sql`${designs.createdAt}`, cast: 'timestamptz', of: (r) => r.createdAt.toISOString() }];
-
-  if (filter.sort === 'relevance' && query) return rankedSearch(db, filter);
+        : [{ expr: sql`${designs.createdAt}`, cast: 'timestamptz', of: (r) => r.createdAt.toISOString() }];
 
   if (filter.cursor) {
     const left = sql.join([...keys.map((k) => k.expr), sql`${designs.id}`], sql`, `);
@@ -223,13 +256,13 @@ export async function listDesigns(db: Executor, filter: ListFilter) {
   }
 
   const rows = await db
-    .select({ ...designColumns, rank })
+    .select(designColumns)
     .from(designs)
     .where(and(...where))
     .orderBy(...keys.map((k) => desc(k.expr)), desc(designs.id))
     .limit(filter.limit + 1);
 
-  const page = rows.slice(0, filter.limit) as (DesignRow & { rank: number })[];
+  const page = rows.slice(0, filter.limit) as DesignRow[];
   const last = page.at(-1);
   const nextCursor =
     rows.length > filter.limit && last
@@ -246,13 +279,17 @@ export async function listDesigns(db: Executor, filter: ListFilter) {
 export const RANKED_CANDIDATES = 200;
 
 /**
- * Relevance order: the newest RANKED_CANDIDATES matches by rank (ts_rank_cd), then every older
- * match by recency (rank -1 in the cursor). The candidates are read once, by a walk of the
- * gallery's index (or, for a rare word, through the full-text index), and ranked as they are read;
- * the oldest of them is where the older matches start. One statement per shape of search (which
- * filters, which part of the list), prepared once: a request only binds its values.
+ * A search in relevance order: the newest RANKED_CANDIDATES matches by rank (ts_rank_cd), then
+ * every older match by recency (rank -1 in the cursor), each design as JSON written by the database.
+ * The candidates are read once, by a walk of the gallery's index (or, for a rare word, through the
+ * full-text index), and ranked as they are read; the oldest of them is where the older matches
+ * start; only the page's designs are written. One statement per shape of search (which filters,
+ * which part of the list), prepared once: a request only binds its values.
  */
-async function rankedSearch(db: Executor, filter: ListFilter) {
+export async function searchJson(
+  db: Executor,
+  filter: ListFilter,
+): Promise<{ items: DesignJson[]; nextCursor: string | null }> {
   const cursor = filter.cursor;
   const cursorRank = cursor ? Number(cursor.values[0]) : undefined;
   const phase = cursorRank === undefined ? 'first' : cursorRank >= 0 ? 'ranked' : 'older';
@@ -290,14 +327,20 @@ async function rankedSearch(db: Executor, filter: ListFilter) {
     );
     statements.set(shape, statement);
   }
-  const rows = (await statement(values)).map((raw) => ({ ...readDesign(raw), rank: Number(raw.rank) }));
+  const rows = await statement(values);
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > filter.limit && last
-      ? encodeCursor({ sort: 'relevance', values: [last.rank, last.createdAt.toISOString()], id: last.id })
-      : null;
-  return { rows: page as ShownRow[], nextCursor };
+  return {
+    items: page.map(designJsonOf),
+    nextCursor:
+      rows.length > filter.limit && last
+        ? encodeCursor({
+            sort: 'relevance',
+            values: [Number(last.rank), last.at as string],
+            id: last.id as string,
+          })
+        : null,
+  };
 }
 const searchStatements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareRaw>>>();
 
@@ -305,28 +348,27 @@ function searchStatement(filters: SQL[], phase: 'first' | 'ranked' | 'older'): S
   const query = sql`websearch_to_tsquery('english', ${sql.placeholder('q')})`;
   const matches = and(...filters, sql`${designs.searchVector} @@ ${query}`);
   const limit = sql.placeholder('limit');
-  const columns = sql.join(
-    Object.values(designColumns).map((c) => sql`${c}`),
-    sql`, `,
-  );
   const at = sql`${sql.placeholder('at')}::timestamptz`;
   const id = sql`${sql.placeholder('id')}::uuid`;
-  const ranked = sql`(select * from candidate
+  const newest = sql`order by ${designs.createdAt} desc, ${designs.id} desc`;
+  const ranked = sql`(select id, created_at, rank from candidate
     ${phase === 'ranked' ? sql`where (rank, created_at, id) < (${sql.placeholder('rank')}::float8, ${at}, ${id})` : sql``}
     order by rank desc, created_at desc, id desc limit ${limit})`;
-  const older = sql`(select ${columns}, -1::float8 as rank from ${designs}
-    where ${matches} and (${designs.createdAt}, ${designs.id})
+  const older = sql`(select ${designs.id} as id, ${designs.createdAt} as created_at, -1::float8 as rank
+    from ${designs} where ${matches} and (${designs.createdAt}, ${designs.id})
       < (select created_at, id from candidate order by created_at, id limit 1)
     ${phase === 'older' ? sql`and (${designs.createdAt}, ${designs.id}) < (${at}, ${id})` : sql``}
-    order by ${designs.createdAt} desc, ${designs.id} desc limit ${limit})`;
+    ${newest} limit ${limit})`;
   return sql`with candidate as materialized (
-      select ${columns}, ts_rank_cd(${designs.searchVector}, ${query})::float8 as rank from ${designs}
-      where ${matches} order by ${designs.createdAt} desc, ${designs.id} desc limit ${RANKED_CANDIDATES})
-    select * from (${phase === 'older' ? older : sql`${ranked} union all ${older}`}) page
-    order by rank desc, created_at desc, id desc limit ${limit}`;
+      select ${designs.id} as id, ${designs.createdAt} as created_at,
+        ts_rank_cd(${designs.searchVector}, ${query})::float8 as rank
+      from ${designs} where ${matches} ${newest} limit ${RANKED_CANDIDATES}),
+    page as (select * from (${phase === 'older' ? older : sql`${ranked} union all ${older}`}) p
+      order by rank desc, created_at desc, id desc limit ${limit})
+    select ${designJsonColumns}, page.rank, ${isoText(sql`page.created_at`)} as at
+    from page join ${designs} on ${designs.id} = page.id
+    order by page.rank desc, page.created_at desc, page.id desc`;
 }
-
-const readDesign = rowReader(designColumns);
 
 export async function likedBy(db: Executor, userId: string, designIds: string[]): Promise<Set<string>> {
   if (designIds.length === 0) return new Set();

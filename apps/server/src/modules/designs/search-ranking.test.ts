@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../testing/test-app.ts';
 import { decodeCursor } from './cursor.ts';
-import { type ListFilter, listDesigns, RANKED_CANDIDATES } from './repository.ts';
+import { type ListFilter, RANKED_CANDIDATES, searchJson } from './repository.ts';
 import { designs } from './tables.ts';
 
 describe('search in relevance order', () => {
@@ -34,7 +34,7 @@ describe('search in relevance order', () => {
   afterAll(() => t.cleanup());
 
   const page = (cursor?: string) =>
-    listDesigns(t.platform.database.db, {
+    searchJson(t.platform.database.db, {
       scope: 'public',
       q: 'quince',
       sort: 'relevance',
@@ -47,7 +47,7 @@ describe('search in relevance order', () => {
     let cursor: string | undefined;
     do {
       const result = await page(cursor);
-      seen.push(...result.rows.map((r) => r.id));
+      seen.push(...result.items.map((d) => d.id));
       cursor = result.nextCursor ?? undefined;
     } while (cursor);
     expect(seen.length).toBe(total);

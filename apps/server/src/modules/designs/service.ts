@@ -27,11 +27,13 @@ import { decodeCursor } from './cursor.ts';
 import {
   designColumns,
   type DesignRow,
+  type DesignJson,
   isNewestPublic,
-  type ListFilter,
+  isRankedSearch,
   likedBy,
   listDesigns,
   newestPublicJson,
+  searchJson,
   type ShownRow,
   toDesign,
 } from './repository.ts';
@@ -290,7 +292,8 @@ export class DesignsService {
     } as const;
     const load = () =>
       this.reading(viewer, async (db): Promise<{ page: DesignPage } | { bytes: Buffer }> => {
-        if (isNewestPublic(filter)) return { bytes: await this.newestPublicPage(db, filter) };
+        if (isNewestPublic(filter)) return { bytes: await this.jsonPage(await newestPublicJson(db, filter)) };
+        if (isRankedSearch(filter)) return { bytes: await this.jsonPage(await searchJson(db, filter)) };
         const page = await listDesigns(db, filter);
         return { page: { items: await this.present(page.rows, null), nextCursor: page.nextCursor } };
       });
@@ -309,11 +312,10 @@ export class DesignsService {
   }
 
   /**
-   * The public gallery, newest first, as the API sends it: each design's JSON as the database wrote
-   * it (see `newestPublicJson`), its author's laid in between the halves.
+   * A page as the API sends it, from designs as JSON the database wrote (see `newestPublicJson`),
+   * each author's JSON laid in between a design's halves.
    */
-  private async newestPublicPage(db: Db, filter: ListFilter): Promise<Buffer> {
-    const { items, nextCursor } = await newestPublicJson(db, filter);
+  private async jsonPage({ items, nextCursor }: { items: DesignJson[]; nextCursor: string | null }) {
     const authors = await this.identity.publicProfiles(items.map((d) => d.userId));
     const authorJson = new Map<string, string>();
     const parts = items.map((d) => {

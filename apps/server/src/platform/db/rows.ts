@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
-import { type PgColumn, PgDialect } from 'drizzle-orm/pg-core';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor } from './database.ts';
 
 /**
@@ -22,7 +22,7 @@ export type RawRow = Record<string, unknown>;
  * prepared statement: PostgreSQL parses and plans it once per connection instead of on every call
  * (a search's plan costs as much as its execution), and each call only binds its values. The name
  * is the statement's hash, so each shape of statement gets its own. Rows come as the driver reads
- * them, keyed by column name: `rowReader` turns them into the table's shape.
+ * them, keyed by column name.
  */
 export function prepareRaw(
   db: Executor,
@@ -32,31 +32,4 @@ export function prepareRaw(
   const name = `h${createHash('sha1').update(built.sql).digest('hex').slice(0, 20)}`;
   const prepared = db._.session.prepareQuery(built, undefined, name, false);
   return async (values) => ((await prepared.execute(values)) as { rows: RawRow[] }).rows;
-}
-
-/** Column types whose driver value already is the row's value. */
-const asRead = new Set(['PgText', 'PgUUID', 'PgBoolean']);
-
-/**
- * Reads raw rows (see `prepareRaw`) into the shape drizzle gives the same columns, with the work for
- * each column decided once: drizzle's own row mapping inspects every field of every row again.
- */
-export function rowReader<C extends Record<string, PgColumn>>(
-  columns: C,
-): (raw: RawRow) => {
-  [K in keyof C]: C[K]['_']['notNull'] extends true ? C[K]['_']['data'] : C[K]['_']['data'] | null;
-} {
-  const fields = Object.entries(columns).map(([key, column]) => ({
-    key,
-    name: column.name,
-    map: asRead.has(column.columnType) ? undefined : (value: unknown) => column.mapFromDriverValue(value),
-  }));
-  return (raw) => {
-    const row: Record<string, unknown> = {};
-    for (const { key, name, map } of fields) {
-      const value = raw[name];
-      row[key] = value === null || value === undefined ? null : map ? map(value) : value;
-    }
-    return row as never;
-  };
 }
