@@ -8,10 +8,7 @@ import { designLikes, designs } from './tables.ts';
 
 export type DesignRow = typeof designs.$inferSelect;
 
-/** What a design shows of its row (the API's `Design`, less its author). */
-export type ShownRow = Omit<DesignRow, 'seed' | 'requestedColors' | 'trendingScore' | 'searchVector'>;
-
-export function toDesign(row: ShownRow, author: Design['author']): Design {
+export function toDesign(row: DesignRow, author: Design['author']): Design {
   return {
     id: row.id,
     userId: row.userId,
@@ -268,7 +265,7 @@ export async function listDesigns(db: Executor, filter: ListFilter) {
     rows.length > filter.limit && last
       ? encodeCursor({ sort: filter.sort, values: keys.map((k) => k.of(last)), id: last.id })
       : null;
-  return { rows: page as ShownRow[], nextCursor };
+  return { rows: page, nextCursor };
 }
 
 /**

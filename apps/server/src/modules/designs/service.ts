@@ -34,7 +34,6 @@ import {
   listDesigns,
   newestPublicJson,
   searchJson,
-  type ShownRow,
   toDesign,
 } from './repository.ts';
 import { type SeedSample, seedPublicDesigns } from './seeding.ts';
@@ -673,7 +672,7 @@ export class DesignsService {
     return row as DesignRow;
   }
 
-  private async present(rows: ShownRow[], _viewer: Actor | null): Promise<Design[]> {
+  private async present(rows: DesignRow[], _viewer: Actor | null): Promise<Design[]> {
     const authors = await this.identity.publicProfiles(rows.map((r) => r.userId));
     return rows.map((r) => toDesign(r, authors.get(r.userId) ?? formerMember(r.userId)));
   }
